@@ -1,0 +1,72 @@
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "../db/client.server.ts";
+import { sessions, users } from "../db/schema.ts";
+import { env } from "../env.server.ts";
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+// Outside production (dev server, unit tests) a fixed secret is acceptable; production refuses to start without one.
+const secret = () => env().SESSION_SECRET ?? "development-only-session-secret";
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+/** The cookie holds only a random session id, signed; the session itself lives in the database. */
+export function sessionCookie() {
+  cookie ??= createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().SECURE_COOKIES,
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+    secrets: [secret()],
+  });
+  return cookie;
+}
+
+export type SessionUser = typeof users.$inferSelect;
+
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The active user of a live session, or null. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const row = getDb()
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), eq(users.active, true)))
+    .get();
+  return row?.user ?? null;
+}
+
+export async function createSession(userId: number, meta: { ip?: string; userAgent?: string | null }) {
+  const id = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
+  const db = getDb();
+  // Sweeping expired sessions at each sign-in keeps the table small without a scheduler.
+  db.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run();
+  db.insert(sessions).values({ id, userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) }).run();
+  return sessionCookie().serialize(id);
+}
+
+/** Ends the session in the database (the cookie alone would not) and clears the cookie. */
+export async function destroySession(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export function destroyAllSessionsOf(userId: number) {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function redirectToLogin(request: Request): never {
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}

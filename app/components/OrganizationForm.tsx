@@ -1,0 +1,66 @@
+import { Form, Link } from "@remix-run/react";
+import { oblasts, organizationKinds } from "../domain/enums.ts";
+import { enumLabel } from "../i18n/i18n.ts";
+import type { FieldErrors, FormValues } from "../lib/forms.ts";
+import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { useI18n } from "./i18n.tsx";
+
+export type OrganizationDefaults = {
+  name?: string; kind?: string; oblast?: string | null; municipality?: string | null; address?: string | null;
+  website?: string | null; email?: string | null; phone?: string | null; description?: string | null; tags?: string[];
+};
+
+/** The create and edit form; `values`/`errors` come back from a refused submit. */
+export function OrganizationForm({
+  defaults = {},
+  values,
+  errors,
+  version,
+  cancelTo,
+  notice,
+}: {
+  defaults?: OrganizationDefaults;
+  values?: FormValues;
+  errors?: FieldErrors;
+  version?: number;
+  cancelTo: string;
+  notice?: "errors.staleVersion";
+}) {
+  const { t } = useI18n();
+  const common = { values, errors };
+  return (
+    <Form method="post" className="stack record-form" noValidate>
+      <FormErrorSummary errors={errors} message={notice} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <TextField name="name" label="org.name" required defaultValue={defaults.name} {...common} />
+      <SelectField
+        name="kind"
+        label="org.kind"
+        required
+        defaultValue={defaults.kind}
+        emptyLabel=""
+        choices={organizationKinds.map((k) => ({ value: k, label: enumLabel(t, "organizationKind", k) }))}
+        {...common}
+      />
+      <SelectField
+        name="oblast"
+        label="org.oblast"
+        defaultValue={defaults.oblast}
+        emptyLabel={t("common.none")}
+        choices={oblasts.map((o) => ({ value: o, label: enumLabel(t, "oblast", o) }))}
+        {...common}
+      />
+      <TextField name="municipality" label="org.municipality" defaultValue={defaults.municipality} {...common} />
+      <TextField name="address" label="org.address" defaultValue={defaults.address} {...common} />
+      <TextField name="website" label="org.website" type="url" defaultValue={defaults.website} {...common} />
+      <TextField name="email" label="org.email" type="email" defaultValue={defaults.email} {...common} />
+      <TextField name="phone" label="org.phone" type="tel" defaultValue={defaults.phone} {...common} />
+      <TextArea name="description" label="org.description" defaultValue={defaults.description} {...common} />
+      <TextField name="tags" label="org.tags" hint="org.tagsHint" defaultValue={defaults.tags?.join(", ")} {...common} />
+      <div className="form-actions">
+        <button type="submit" className="primary">{t("common.save")}</button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

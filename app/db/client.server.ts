@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "../env.server.ts";
+import * as schema from "./schema.ts";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = path.resolve(process.cwd(), "drizzle");
+
+/** Opens a database file with the pragmas the app relies on and brings its schema up to date. */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+// One connection per process: better-sqlite3 is synchronous, so requests never interleave inside a transaction.
+const globalForDb = globalThis as unknown as { __bcrmDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.__bcrmDb) globalForDb.__bcrmDb = openDatabase(env().DATABASE_PATH);
+  return globalForDb.__bcrmDb;
+}
+
+export function closeDb() {
+  globalForDb.__bcrmDb?.$client.close();
+  globalForDb.__bcrmDb = undefined;
+}
+
+/** A transaction handle; helpers that run inside a write take `DbOrTx`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,483 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  commitmentKinds,
+  commitmentStatuses,
+  consentLegalBases,
+  contactChannels,
+  eventKinds,
+  followUpStatuses,
+  interactionKinds,
+  locales,
+  niemAreas,
+  niemDimensions,
+  oblasts,
+  organizationKinds,
+  participantRoles,
+  partnershipKinds,
+  partnershipMemberRoles,
+  partnershipStatuses,
+  refugeeParticipantRoles,
+  roles,
+} from "../domain/enums.ts";
+
+// Timestamps are ISO-8601 UTC text (sortable, readable in any SQLite tool);
+// calendar dates (due dates, event dates) are plain `YYYY-MM-DD` text.
+const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const timestamps = () => ({
+  createdAt: text("created_at").notNull().default(nowIso),
+  updatedAt: text("updated_at").notNull().default(nowIso),
+});
+/** Optimistic locking: every update must name the version it read, and bumps it. */
+const version = () => integer("version").notNull().default(1);
+const bool = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    /** The one organization of a partner user; null for staff. */
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    locale: text("locale", { enum: locales }).notNull().default("bg"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    calendarToken: text("calendar_token"),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_calendar_token_unique").on(t.calendarToken),
+    check("users_partner_has_org", sql`(${t.role} = 'partner') = (${t.organizationId} IS NOT NULL)`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id, { onDelete: "cascade" }),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: text("created_at").notNull().default(nowIso),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** A CSV import; records it created point at it so it can be undone. */
+export const imports = sqliteTable("imports", {
+  id: id(),
+  userId: integer("user_id")
+    .notNull()
+    .references((): AnySQLiteColumn => users.id),
+  kind: text("kind").notNull(),
+  fileName: text("file_name").notNull(),
+  createdCount: integer("created_count").notNull().default(0),
+  updatedCount: integer("updated_count").notNull().default(0),
+  skippedCount: integer("skipped_count").notNull().default(0),
+  /** JSON: the previous values of records the import updated, for undo. */
+  undoData: text("undo_data"),
+  undoneAt: text("undone_at"),
+  createdAt: text("created_at").notNull().default(nowIso),
+});
+
+export const organizations = sqliteTable(
+  "organizations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** Latin transliteration of the name (Streamlined System), for search and display to English readers. */
+    nameLatin: text("name_latin").notNull(),
+    /** Lower-cased name without quotes/punctuation: sorts in Bulgarian order by code point. */
+    sortKey: text("sort_key").notNull(),
+    /** Folded Latin form of every searchable field, matched by the `q` box. */
+    searchKey: text("search_key").notNull(),
+    kind: text("kind", { enum: organizationKinds }).notNull(),
+    oblast: text("oblast", { enum: oblasts }),
+    municipality: text("municipality"),
+    address: text("address"),
+    website: text("website"),
+    email: text("email"),
+    phone: text("phone"),
+    description: text("description"),
+    archived: bool("archived"),
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("organizations_sort_idx").on(t.archived, t.sortKey, t.id),
+    index("organizations_kind_oblast_sort_idx").on(t.kind, t.oblast, t.sortKey, t.id),
+    index("organizations_oblast_sort_idx").on(t.oblast, t.sortKey, t.id),
+    index("organizations_updated_idx").on(t.updatedAt),
+    index("organizations_import_idx").on(t.importId),
+  ],
+);
+
+export const tags = sqliteTable("tags", { id: id(), name: text("name").notNull() }, (t) => [
+  uniqueIndex("tags_name_unique").on(t.name),
+]);
+
+export const organizationTags = sqliteTable(
+  "organization_tags",
+  {
+    organizationId: integer("organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references((): AnySQLiteColumn => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tagId] }), index("organization_tags_tag_idx").on(t.tagId)],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    nameLatin: text("name_latin").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    position: text("position"),
+    email: text("email"),
+    phone: text("phone"),
+    languages: text("languages"),
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    notes: text("notes"),
+    archived: bool("archived"),
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("people_sort_idx").on(t.archived, t.sortKey, t.id),
+    index("people_org_idx").on(t.organizationId, t.sortKey),
+    index("people_email_idx").on(t.email),
+    index("people_import_idx").on(t.importId),
+  ],
+);
+
+/** Special-category personal data (GDPR Art. 9): minimal fields, staff only, erasable in place. */
+export const refugeeContacts = sqliteTable(
+  "refugee_contacts",
+  {
+    id: id(),
+    /** Name or pseudonym. */
+    name: text("name").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    languages: text("languages"),
+    countryOfOrigin: text("country_of_origin"),
+    contactChannel: text("contact_channel", { enum: contactChannels }),
+    contactValue: text("contact_value"),
+    notes: text("notes"),
+    /** Set when the contact was erased (anonymised in place). */
+    erasedAt: text("erased_at"),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index("refugee_contacts_sort_idx").on(t.sortKey, t.id)],
+);
+
+export const refugeeConsents = sqliteTable(
+  "refugee_consents",
+  {
+    id: id(),
+    refugeeContactId: integer("refugee_contact_id")
+      .notNull()
+      .references((): AnySQLiteColumn => refugeeContacts.id, { onDelete: "cascade" }),
+    givenOn: text("given_on").notNull(),
+    /** Comma-separated consent purposes (see consentPurposes). */
+    purposes: text("purposes").notNull(),
+    legalBasis: text("legal_basis", { enum: consentLegalBases }).notNull(),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    expiresOn: text("expires_on"),
+    withdrawnOn: text("withdrawn_on"),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [index("refugee_consents_contact_idx").on(t.refugeeContactId)],
+);
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    kind: text("kind", { enum: eventKinds }).notNull(),
+    /** A series groups related events (a forum's editions, the Manifesto consultations). */
+    series: text("series"),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on"),
+    place: text("place"),
+    oblast: text("oblast", { enum: oblasts }),
+    description: text("description"),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index("events_starts_idx").on(t.startsOn), index("events_kind_starts_idx").on(t.kind, t.startsOn)],
+);
+
+export const eventParticipants = sqliteTable(
+  "event_participants",
+  {
+    id: id(),
+    eventId: integer("event_id")
+      .notNull()
+      .references((): AnySQLiteColumn => events.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    personId: integer("person_id").references((): AnySQLiteColumn => people.id),
+    refugeeContactId: integer("refugee_contact_id").references((): AnySQLiteColumn => refugeeContacts.id),
+    /** organizer/speaker/participant for organizations and people; refugee roles for refugee contacts. */
+    role: text("role", { enum: [...new Set([...participantRoles, ...refugeeParticipantRoles])] as [string, ...string[]] }).notNull(),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    index("event_participants_event_idx").on(t.eventId),
+    index("event_participants_org_idx").on(t.organizationId),
+    index("event_participants_person_idx").on(t.personId),
+    index("event_participants_refugee_idx").on(t.refugeeContactId),
+    check(
+      "event_participants_exactly_one",
+      sql`((${t.organizationId} IS NOT NULL) + (${t.personId} IS NOT NULL) + (${t.refugeeContactId} IS NOT NULL)) = 1`,
+    ),
+  ],
+);
+
+export const partnerships = sqliteTable(
+  "partnerships",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    kind: text("kind", { enum: partnershipKinds }).notNull(),
+    project: text("project"),
+    status: text("status", { enum: partnershipStatuses }).notNull(),
+    startsOn: text("starts_on"),
+    endsOn: text("ends_on"),
+    ownerId: integer("owner_id").references((): AnySQLiteColumn => users.id),
+    description: text("description"),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("partnerships_sort_idx").on(t.sortKey, t.id),
+    index("partnerships_status_idx").on(t.status, t.sortKey),
+    check("partnerships_period", sql`${t.endsOn} IS NULL OR ${t.startsOn} IS NULL OR ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const partnershipMembers = sqliteTable(
+  "partnership_members",
+  {
+    id: id(),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references((): AnySQLiteColumn => partnerships.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
+    role: text("role", { enum: partnershipMemberRoles }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("partnership_members_unique").on(t.partnershipId, t.organizationId),
+    index("partnership_members_org_idx").on(t.organizationId),
+  ],
+);
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    description: text("description"),
+    leadOrganizationId: integer("lead_organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
+    eventId: integer("event_id").references((): AnySQLiteColumn => events.id),
+    partnershipId: integer("partnership_id").references((): AnySQLiteColumn => partnerships.id),
+    niemDimension: text("niem_dimension", { enum: niemDimensions as [string, ...string[]] }).notNull(),
+    /** Derived from the dimension on every write (niemAreaOf); stored so lists filter by index. */
+    niemArea: text("niem_area", { enum: niemAreas as [string, ...string[]] }).notNull(),
+    kind: text("kind", { enum: commitmentKinds }).notNull(),
+    dueOn: text("due_on"),
+    /** Always the status of the latest update that changed it. */
+    status: text("status", { enum: commitmentStatuses }).notNull().default("pledged"),
+    /** False while the current status rests on a partner's self-report not yet verified by staff. */
+    statusVerified: integer("status_verified", { mode: "boolean" }).notNull().default(true),
+    ownerId: integer("owner_id").references((): AnySQLiteColumn => users.id),
+    sharedWithPartner: bool("shared_with_partner"),
+    carriedOverFromId: integer("carried_over_from_id").references((): AnySQLiteColumn => commitments.id),
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("commitments_sort_idx").on(t.sortKey, t.id),
+    index("commitments_area_status_idx").on(t.niemArea, t.status, t.sortKey),
+    index("commitments_status_due_idx").on(t.status, t.dueOn),
+    index("commitments_lead_idx").on(t.leadOrganizationId),
+    index("commitments_event_idx").on(t.eventId),
+    index("commitments_partnership_idx").on(t.partnershipId),
+    index("commitments_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const commitmentCoPledgers = sqliteTable(
+  "commitment_co_pledgers",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references((): AnySQLiteColumn => commitments.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.organizationId] }),
+    index("commitment_co_pledgers_org_idx").on(t.organizationId),
+  ],
+);
+
+export const evidenceFiles = sqliteTable("evidence_files", {
+  id: id(),
+  /** Random name of the stored file under the upload directory (outside public/). */
+  storageName: text("storage_name").notNull(),
+  originalName: text("original_name").notNull(),
+  mimeType: text("mime_type").notNull(),
+  size: integer("size").notNull(),
+  uploadedById: integer("uploaded_by_id")
+    .notNull()
+    .references((): AnySQLiteColumn => users.id),
+  createdAt: text("created_at").notNull().default(nowIso),
+});
+
+export const commitmentUpdates = sqliteTable(
+  "commitment_updates",
+  {
+    id: id(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references((): AnySQLiteColumn => commitments.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    /** The partner organization on whose behalf a partner reported; null for staff updates. */
+    partnerOrganizationId: integer("partner_organization_id").references((): AnySQLiteColumn => organizations.id),
+    note: text("note").notNull(),
+    statusChange: text("status_change", { enum: commitmentStatuses }),
+    evidenceUrl: text("evidence_url"),
+    evidenceFileId: integer("evidence_file_id").references((): AnySQLiteColumn => evidenceFiles.id),
+    verifiedAt: text("verified_at"),
+    verifiedById: integer("verified_by_id").references((): AnySQLiteColumn => users.id),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    index("commitment_updates_commitment_idx").on(t.commitmentId, t.createdAt),
+    index("commitment_updates_partner_idx").on(t.partnerOrganizationId, t.verifiedAt, t.createdAt),
+  ],
+);
+
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    notes: text("notes"),
+    dueOn: text("due_on").notNull(),
+    assigneeId: integer("assignee_id").references((): AnySQLiteColumn => users.id),
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    personId: integer("person_id").references((): AnySQLiteColumn => people.id),
+    partnershipId: integer("partnership_id").references((): AnySQLiteColumn => partnerships.id),
+    commitmentId: integer("commitment_id").references((): AnySQLiteColumn => commitments.id),
+    eventId: integer("event_id").references((): AnySQLiteColumn => events.id),
+    status: text("status", { enum: followUpStatuses }).notNull().default("open"),
+    /** Makes this a shared action item: that partner organization's users see and may complete it. */
+    sharedWithOrganizationId: integer("shared_with_organization_id").references((): AnySQLiteColumn => organizations.id),
+    completedAt: text("completed_at"),
+    completedById: integer("completed_by_id").references((): AnySQLiteColumn => users.id),
+    completionNote: text("completion_note"),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("follow_ups_status_due_idx").on(t.status, t.dueOn),
+    index("follow_ups_assignee_status_due_idx").on(t.assigneeId, t.status, t.dueOn),
+    index("follow_ups_shared_idx").on(t.sharedWithOrganizationId, t.status, t.dueOn),
+    index("follow_ups_org_idx").on(t.organizationId),
+    index("follow_ups_commitment_idx").on(t.commitmentId),
+    index("follow_ups_partnership_idx").on(t.partnershipId),
+    index("follow_ups_person_idx").on(t.personId),
+    index("follow_ups_event_idx").on(t.eventId),
+  ],
+);
+
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: id(),
+    kind: text("kind", { enum: interactionKinds }).notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    subject: text("subject").notNull(),
+    searchKey: text("search_key").notNull(),
+    body: text("body"),
+    /** Who took part, as free text (names of BCRM staff and guests). */
+    participants: text("participants"),
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    personId: integer("person_id").references((): AnySQLiteColumn => people.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("interactions_org_idx").on(t.organizationId, t.occurredOn),
+    index("interactions_person_idx").on(t.personId, t.occurredOn),
+    index("interactions_occurred_idx").on(t.occurredOn),
+  ],
+);
+
+export const auditEntries = sqliteTable(
+  "audit_entries",
+  {
+    id: id(),
+    at: text("at").notNull().default(nowIso),
+    userId: integer("user_id").references((): AnySQLiteColumn => users.id),
+    /** e.g. create, update, archive, view, login, login_failed, export */
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id"),
+    /** JSON object { field: [before, after] } for updates, { field: value } for creates. */
+    changes: text("changes"),
+    /** JSON with anything else worth keeping (e-mail tried at a failed sign-in, export filters, row count). */
+    detail: text("detail"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_user_idx").on(t.userId, t.at),
+    index("audit_action_at_idx").on(t.action, t.at),
+  ],
+);

@@ -1,0 +1,86 @@
+// Field validators shared by every form, import and test. Messages are i18n keys
+// (`errors.<key>`), translated where they are shown.
+import { z } from "zod";
+
+/** Trimmed text that must not be empty. */
+export const requiredText = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: `tooLong:${max}` })
+    .refine((v) => !v.includes("\u0000"), { error: "invalid" });
+
+/** Trimmed text; empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, { error: `tooLong:${max}` })
+    .refine((v) => !v.includes("\u0000"), { error: "invalid" })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const optionalEmail = z.preprocess(
+  emptyToUndefined,
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(254, { error: "tooLong:254" })
+    .pipe(z.email({ error: "invalidEmail" }))
+    .optional()
+    .transform((v) => v?.toLowerCase() ?? null),
+);
+
+export const optionalUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(500, { error: "tooLong:500" })
+    .pipe(z.url({ protocol: /^https?$/, error: "invalidUrl" }))
+    .optional()
+    .transform((v) => v ?? null),
+);
+
+export const optionalPhone = z.preprocess(
+  emptyToUndefined,
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(40, { error: "tooLong:40" })
+    .regex(/^\+?[0-9 ()./-]{5,40}$/, { error: "invalidPhone" })
+    .optional()
+    .transform((v) => v ?? null),
+);
+
+export const requiredEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values as unknown as { [K in T[number]]: K }, { error: "invalidChoice" });
+
+export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(emptyToUndefined, requiredEnum(values).optional().transform((v) => v ?? null));
+
+/** A real calendar date as `YYYY-MM-DD`. */
+export const isoDate = z
+  .string({ error: "invalidDate" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, { error: "invalidDate" });
+
+export const optionalDate = z.preprocess(emptyToUndefined, isoDate.optional().transform((v) => v ?? null));
+
+/** A positive integer id from a form or URL. */
+export const idParam = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }).max(Number.MAX_SAFE_INTEGER);
+
+export const optionalId = z.preprocess(emptyToUndefined, idParam.optional().transform((v) => v ?? null));
+
+export const versionField = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" });
+
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+
+export const password = z.string({ error: "required" }).min(10, { error: "passwordTooShort" }).max(200, { error: "tooLong:200" });

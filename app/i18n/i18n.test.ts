@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { bg } from "./bg.ts";
+import { en } from "./en.ts";
+import { formatDate, makeTranslate } from "./i18n.ts";
+import * as enums from "../domain/enums.ts";
+
+describe("i18n dictionaries", () => {
+  it("have the same keys in Bulgarian and English, none empty", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(bg).sort());
+    for (const [key, value] of [...Object.entries(bg), ...Object.entries(en)]) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("label every value of the enumerations shown in the UI", () => {
+    const shown = { organizationKind: enums.organizationKinds, oblast: enums.oblasts } as const;
+    for (const [name, values] of Object.entries(shown)) {
+      for (const value of values) expect(bg, `enum.${name}.${value}`).toHaveProperty([`enum.${name}.${value}`]);
+    }
+    for (const role of enums.roles) expect(bg).toHaveProperty([`role.${role}`]);
+  });
+
+  it("formats dates dd.mm.yyyy in Bulgarian and numbers with bg-BG separators", () => {
+    expect(formatDate("bg", "2021-11-30")).toBe("30.11.2021");
+    expect(formatDate("en", "2021-11-30")).toBe("30/11/2021");
+    expect(makeTranslate("bg")("list.showing", { from: 1, to: 25, total: 100000 })).toMatch(/^Показани 1–25 от 100[\s\u202f]000$/u);
+  });
+});

@@ -1,0 +1,82 @@
+// Small request/response helpers every route uses.
+import { createCookie, json, redirect, type AppLoadContext } from "@remix-run/node";
+import type { CurrentUser } from "../auth/access.server.ts";
+import type { Locale } from "../domain/enums.ts";
+import { env } from "../env.server.ts";
+import { defaultLocale, isLocale, type MessageKey } from "../i18n/i18n.ts";
+import { idParam } from "../domain/fields.ts";
+import type { FieldErrors, FormValues } from "./forms.ts";
+import { notFound } from "../auth/access.server.ts";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request nonce for the Content-Security-Policy (set by server.mjs). */
+    cspNonce?: string;
+    /** The client's address as the server saw it (never taken from a request header). */
+    clientIp?: string;
+  }
+}
+
+export function clientIp(context: AppLoadContext | undefined): string {
+  return context?.clientIp ?? "unknown";
+}
+
+/** A route's `:id` param as a positive integer, or 404. */
+export function parseIdParam(value: string | undefined): number {
+  const parsed = idParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------- language
+
+const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+
+/** The signed-in user's language; before sign-in, the one last chosen on this browser. */
+export async function resolveLocale(request: Request, user: CurrentUser | null): Promise<Locale> {
+  if (user) return user.locale;
+  const fromCookie = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLocale(fromCookie) ? fromCookie : defaultLocale;
+}
+
+export function languageCookieHeader(locale: Locale) {
+  return languageCookie.serialize(locale);
+}
+
+// ---------------------------------------------------------------- flash message after a redirect
+
+const flashCookie = createCookie("__flash", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60,
+  secrets: [env().SESSION_SECRET ?? "development-only-session-secret"],
+});
+
+export async function redirectWithFlash(to: string, message: MessageKey, init: { headers?: Headers } = {}) {
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await flashCookie.serialize(message));
+  return redirect(to, { headers });
+}
+
+/** Reads the flash message and the header that clears it. */
+export async function takeFlash(request: Request): Promise<{ message: MessageKey | null; setCookie: string | null }> {
+  const message = await flashCookie.parse(request.headers.get("Cookie"));
+  if (typeof message !== "string") return { message: null, setCookie: null };
+  return { message: message as MessageKey, setCookie: await flashCookie.serialize("", { maxAge: 0 }) };
+}
+
+/** The answer to a form that did not validate: 400, with the errors and what the user typed. */
+export function invalidForm(
+  errors: FieldErrors,
+  values: FormValues,
+  extra: { intent?: string; userId?: number } = {},
+) {
+  return json({ errors, values, intent: extra.intent, userId: extra.userId }, { status: 400 });
+}
+
+/** Only same-site paths may be a redirect target (no open redirect through ?redirectTo=). */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,148 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { optionalUser } from "./auth/access.server.ts";
+import { useI18n } from "./components/i18n.tsx";
+import { useNonce } from "./components/nonce.tsx";
+import { locales } from "./domain/enums.ts";
+import { makeTranslate } from "./i18n/i18n.ts";
+import { resolveLocale, takeFlash } from "./lib/http.server.ts";
+import { navigationFor } from "./lib/navigation.server.ts";
+import stylesheet from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await optionalUser(request);
+  const locale = await resolveLocale(request, user);
+  const flash = await takeFlash(request);
+  return json(
+    {
+      locale,
+      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+      navigation: user ? navigationFor(user) : [],
+      flash: flash.message,
+    },
+    flash.setCookie ? { headers: { "Set-Cookie": flash.setCookie } } : undefined,
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? "bg"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <Link to="/" className="brand">
+        {t("app.name")}
+      </Link>
+      {data.user ? (
+        <nav aria-label={t("nav.main")} className="main-nav">
+          {data.navigation.map((item) => (
+            <NavLink key={item.href} to={item.href} end={item.href === "/"}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
+      ) : null}
+      <div className="header-tools">
+        <Form method="post" action="/set-locale" className="locale-switch" aria-label={t("nav.language")}>
+          <input type="hidden" name="redirectTo" value={here} />
+          {locales.map((l) => (
+            <button key={l} type="submit" name="locale" value={l} aria-pressed={l === locale} lang={l}>
+              {l.toUpperCase()}
+            </button>
+          ))}
+        </Form>
+        {data.user ? (
+          <>
+            <Link to="/profile" className="current-user" title={t(`role.${data.user.role}`)}>
+              {t("nav.signedInAs", { name: data.user.name })}
+            </Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <Header />
+      {data.flash ? (
+        <p role="status" className="flash">
+          {t(data.flash)}
+        </p>
+      ) : null}
+      <main id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = makeTranslate(data?.locale ?? "bg");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404 ? t("common.notFound") : status === 403 ? t("common.forbidden") : t("common.error");
+  return (
+    <main id="main" className="error-page">
+      <h1>{t("common.errorTitle", { status })}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">{t("common.goHome")}</a>
+      </p>
+    </main>
+  );
+}

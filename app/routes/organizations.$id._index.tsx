@@ -1,0 +1,112 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { useI18n } from "#app/components/i18n.tsx";
+import { getDb } from "#app/db/client.server.ts";
+import { versionField } from "#app/domain/fields.ts";
+import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { historyOf } from "#app/models/audit.server.ts";
+import { getOrganization, setOrganizationArchived } from "#app/models/organizations.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organization.name} · BCRM Partners` : "BCRM Partners" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organization = getOrganization(user, parseIdParam(params.id));
+  return json({
+    organization,
+    canEdit: can(user, "writeRecords"),
+    // The change history is staff information; a partner sees their card only.
+    history: can(user, "readRecords") ? historyOf(getDb(), "organization", organization.id) : [],
+  });
+}
+
+const INTENT = { archive: "archive", unarchive: "unarchive" } as const;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getOrganization(user, id); // 404 before anything else if out of reach
+  requireRecordWrite(user);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const version = versionField.safeParse(form.get("version"));
+  if ((intent !== INTENT.archive && intent !== INTENT.unarchive) || !version.success) {
+    return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
+  }
+  const archived = intent === INTENT.archive;
+  const result = setOrganizationArchived(user, id, version.data, archived, { ip: clientIp(context) });
+  if (!result.ok) return json({ error: "errors.staleVersion" as MessageKey }, { status: 409 });
+  return redirectWithFlash(`/organizations/${id}`, archived ? "org.archivedToast" : "org.unarchivedToast");
+}
+
+export default function OrganizationDetail() {
+  const { organization: o, canEdit, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, date, dateTime } = useI18n();
+  const rows: Array<[MessageKey, string | null]> = [
+    ["org.nameLatin", o.nameLatin],
+    ["org.kind", enumLabel(t, "organizationKind", o.kind)],
+    ["org.oblast", o.oblast ? enumLabel(t, "oblast", o.oblast) : null],
+    ["org.municipality", o.municipality],
+    ["org.address", o.address],
+    ["org.email", o.email],
+    ["org.phone", o.phone],
+    ["org.tags", o.tags.join(", ") || null],
+    ["common.created", date(o.createdAt)],
+    ["common.updated", dateTime(o.updatedAt)],
+  ];
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{o.name}</h1>
+        {canEdit ? (
+          <div className="actions">
+            <Link to={`/organizations/${o.id}/edit`} className="button">{t("common.edit")}</Link>
+            <Form method="post">
+              <input type="hidden" name="version" value={o.version} />
+              <button type="submit" name="intent" value={o.archived ? INTENT.unarchive : INTENT.archive}>
+                {o.archived ? t("org.unarchive") : t("org.archive")}
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+      {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      {o.archived ? <p className="notice">{t("org.archivedNotice")}</p> : null}
+      <h2>{t("org.details")}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{value || t("common.none")}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t("org.website")}</dt>
+          <dd>{o.website ? <a href={o.website} rel="noopener noreferrer nofollow" target="_blank">{o.website}</a> : t("common.none")}</dd>
+        </div>
+      </dl>
+      {o.description ? (
+        <>
+          <h2>{t("org.description")}</h2>
+          <p className="prewrap">{o.description}</p>
+        </>
+      ) : null}
+      {history.length ? (
+        <>
+          <h2>{t("org.history")}</h2>
+          <ul className="history">
+            {history.map((h) => (
+              <li key={h.id}>
+                {dateTime(h.at)} · {h.userName ?? t("common.none")} · {t(`audit.action.${h.action}` as MessageKey)}
+                {h.changes ? <span className="changes"> ({Object.keys(JSON.parse(h.changes)).join(", ")})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { useI18n } from "#app/components/i18n.tsx";
+import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
+import { versionField } from "#app/domain/fields.ts";
+import { organizationInput } from "#app/domain/organization.ts";
+import { parseForm } from "#app/lib/forms.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organization = getOrganization(user, parseIdParam(params.id));
+  requireRecordWrite(user);
+  return json({ organization });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getOrganization(user, id);
+  requireRecordWrite(user);
+  const formData = await request.formData();
+  const version = versionField.safeParse(formData.get("version"));
+  const form = parseForm(organizationInput, formData);
+  if (!form.ok || !version.success) {
+    return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
+  }
+  const result = updateOrganization(user, id, version.data, form.data, { ip: clientIp(context) });
+  if (!result.ok) {
+    // Refused, nothing written: the user's values stay in the form, the saved ones are shown,
+    // and the form now carries the current version so a deliberate second save overwrites.
+    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
+  }
+  return redirectWithFlash(`/organizations/${id}`, "common.saved");
+}
+
+export default function EditOrganization() {
+  const { organization } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const stale = actionData && "stale" in actionData ? actionData.stale : undefined;
+  return (
+    <section>
+      <h1>{t("org.editTitle", { name: organization.name })}</h1>
+      {stale ? (
+        <dl className="details stale-values" aria-label={t("errors.staleVersion")}>
+          <div><dt>{t("org.name")}</dt><dd>{stale.name}</dd></div>
+          <div><dt>{t("org.email")}</dt><dd>{stale.email ?? t("common.none")}</dd></div>
+          <div><dt>{t("org.phone")}</dt><dd>{stale.phone ?? t("common.none")}</dd></div>
+          <div><dt>{t("org.description")}</dt><dd>{stale.description ?? t("common.none")}</dd></div>
+        </dl>
+      ) : null}
+      <OrganizationForm
+        key={stale?.version ?? organization.version}
+        defaults={organization}
+        values={actionData?.values}
+        errors={actionData?.errors}
+        version={stale?.version ?? organization.version}
+        notice={stale ? "errors.staleVersion" : undefined}
+        cancelTo={`/organizations/${organization.id}`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "#app/auth/access.server.ts";
+import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { locales } from "#app/domain/enums.ts";
+import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
+import { parseForm } from "#app/lib/forms.ts";
+import { clientIp, invalidForm, languageCookieHeader, redirectWithFlash } from "#app/lib/http.server.ts";
+import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
+
+const INTENT = { language: "language", password: "password" } as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ user: { name: user.name, email: user.email, role: user.role, locale: user.locale } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === INTENT.language) {
+    const form = parseForm(localeInput, formData);
+    if (!form.ok) return invalidForm(form.errors, form.values);
+    setOwnLocale(user, form.data.locale);
+    const headers = new Headers({ "Set-Cookie": await languageCookieHeader(form.data.locale) });
+    return redirectWithFlash("/profile", "common.saved", { headers });
+  }
+  if (intent === INTENT.password) {
+    const form = parseForm(passwordChangeInput, formData);
+    // Passwords are never sent back to the form.
+    if (!form.ok) return invalidForm(form.errors, {});
+    const result = await changeOwnPassword(user, form.data.currentPassword, form.data.password, { ip: clientIp(context) });
+    if (!result.ok) return invalidForm({ currentPassword: ["wrongPassword"] }, {});
+    return redirectWithFlash("/profile", "profile.passwordChanged");
+  }
+  return invalidForm({ _form: ["invalid"] }, {});
+}
+
+export default function Profile() {
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t("profile.title")}</h1>
+      <p>
+        {user.name} · {user.email} · {t(`role.${user.role}`)}
+      </p>
+      <Form method="post" className="stack">
+        <SelectField
+          name="locale"
+          label="profile.language"
+          defaultValue={user.locale}
+          choices={locales.map((l) => ({ value: l, label: t(`locale.${l}`) }))}
+        />
+        <button type="submit" name="intent" value={INTENT.language}>{t("common.save")}</button>
+      </Form>
+      <h2>{t("profile.changePassword")}</h2>
+      <Form method="post" className="stack">
+        <FormErrorSummary errors={actionData?.errors} />
+        <TextField name="currentPassword" label="profile.currentPassword" type="password" autoComplete="current-password" errors={actionData?.errors} />
+        <TextField name="password" label="profile.newPassword" type="password" autoComplete="new-password" errors={actionData?.errors} />
+        <button type="submit" name="intent" value={INTENT.password}>{t("common.save")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// The organizations list: URL state gives the same rows after reload; Bulgarian order.
+import { describe, expect, it } from "vitest";
+import { getDb } from "#app/db/client.server.ts";
+import { organizations } from "#app/db/schema.ts";
+import { nameCollator } from "#app/i18n/i18n.ts";
+import * as listRoute from "#app/routes/organizations._index.tsx";
+import { call } from "#tests/helpers.ts";
+
+const list = async (query: string) => (await call(listRoute, "loader", { path: `/organizations${query}`, as: "manager" })).response!.json();
+
+describe("organizations list", () => {
+  it("the same URL gives the same rows (filter, sort, page)", async () => {
+    const url = "?kind=ngo&sort=name&dir=desc&perPage=10&page=1";
+    const first = await list(url);
+    const again = await list(url);
+    expect(first.rows.map((r: any) => r.id)).toEqual(again.rows.map((r: any) => r.id));
+    expect(first.rows.length).toBeGreaterThan(0);
+    expect(first.rows.every((r: any) => r.kind === "ngo")).toBe(true);
+    expect(first.params).toMatchObject({ sort: "name", dir: "desc", perPage: 10, page: 1 });
+  });
+
+  it("pages do not overlap and together give the whole filtered list", async () => {
+    const all = await list("?perPage=100");
+    const p1 = await list("?perPage=10&page=1");
+    const p2 = await list("?perPage=10&page=2");
+    expect([...p1.rows, ...p2.rows].map((r: any) => r.id)).toEqual(all.rows.slice(0, 20).map((r: any) => r.id));
+    expect(p1.total).toBe(all.total);
+  });
+
+  it("sorts Cyrillic and Latin names in Bulgarian alphabetical order", async () => {
+    const result = await list("?perPage=100&archived=all");
+    const names: string[] = result.rows.map((r: any) => r.name);
+    expect(names.length).toBe(getDb().select().from(organizations).all().length);
+    expect(names).toEqual([...names].sort(nameCollator("bg").compare));
+  });
+
+  it("filters by oblast and finds «Столична община» from «stolichna obshtina» and «СТОЛИЧНА ОБЩИНА»", async () => {
+    const latin = await list("?q=stolichna+obshtina");
+    const cyrillic = await list(`?q=${encodeURIComponent("СТОЛИЧНА ОБЩИНА")}`);
+    expect(latin.rows.map((r: any) => r.name)).toContain("Столична община");
+    expect(cyrillic.rows.map((r: any) => r.id)).toEqual(latin.rows.map((r: any) => r.id));
+    const sofia = await list("?oblast=BG-22&perPage=100");
+    expect(sofia.rows.every((r: any) => r.oblast === "BG-22")).toBe(true);
+  });
+
+  it("clamps nonsense paging and ignores unknown sort columns and filter values", async () => {
+    const result = await list("?page=-5&perPage=100000&sort=password_hash&kind=spaceship");
+    expect(result.params).toMatchObject({ page: 1, perPage: 25, sort: "name" });
+    expect(result.params.filters.kind).toBeUndefined();
+  });
+});
