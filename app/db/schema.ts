@@ -481,3 +481,23 @@ export const auditEntries = sqliteTable(
     index("audit_action_at_idx").on(t.action, t.at),
   ],
 );
+
+/**
+ * E-mails the app sends (reminder digests, sharing notices). With SMTP_URL they are sent and
+ * marked; without it (the demo) they stay here and admins read them at /admin/outbox.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    userId: integer("user_id").references((): AnySQLiteColumn => users.id),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    kind: text("kind").notNull(),
+    createdAt: text("created_at").notNull().default(nowIso),
+    sentAt: text("sent_at"),
+    error: text("error"),
+  },
+  (t) => [index("outbox_created_idx").on(t.createdAt), index("outbox_user_idx").on(t.userId, t.kind, t.createdAt)],
+);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bg } from "./bg.ts";
-import { en } from "./en.ts";
+import { bg, en } from "./messages.ts";
 import { formatDate, makeTranslate } from "./i18n.ts";
 import * as enums from "../domain/enums.ts";
 

@@ -1,8 +1,7 @@
 // A typed dictionary rather than i18next: the app has two languages and a few hundred
 // strings, and the compiler then proves both languages have every key (docs/decisions/002).
 import { locales, type Locale } from "../domain/enums.ts";
-import { bg, type MessageKey } from "./bg.ts";
-import { en } from "./en.ts";
+import { bg, en, type MessageKey } from "./messages.ts";
 
 export type { MessageKey };
 export const defaultLocale: Locale = "bg";

@@ -1,0 +1,6 @@
+import { defineMessages } from "../define.ts";
+
+export const interactions = defineMessages({
+  bg: {},
+  en: {},
+});
