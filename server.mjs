@@ -9,7 +9,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 process.env.NODE_ENV ??= "production";
 
-const build = await import(path.resolve("build/server/index.js"));
+const buildDir = process.env.BUILD_DIR ?? "build";
+const build = await import(path.resolve(buildDir, "server/index.js"));
 try {
   build.entry.module.startup();
 } catch (error) {
@@ -52,8 +53,8 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 
 app.all(
   "*",

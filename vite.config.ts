@@ -15,6 +15,8 @@ export default defineConfig({
     ? []
     : [
         remix({
+          // BUILD_DIR lets parallel test runs build side by side; the default is build/.
+          buildDirectory: process.env.BUILD_DIR ?? "build",
           ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
           future: {
             v3_fetcherPersist: true,

@@ -32,3 +32,6 @@ export function commitmentDerived(c: { title: string; niemDimension: NiemDimensi
 export function interactionKeys(i: { subject: string; body?: Maybe }) {
   return { searchKey: searchKeyOf(i.subject) };
 }
+
+/** Derived columns are not audited: they follow from the fields that are. */
+export const derivedColumns = new Set(["nameLatin", "sortKey", "searchKey", "niemArea"]);

@@ -5,7 +5,7 @@ import { organizationKeys } from "../db/derived.ts";
 import { organizations, organizationTags, tags } from "../db/schema.ts";
 import { organizationListSpec, type OrganizationInput } from "../domain/organization.ts";
 import { parseListParams } from "../lib/list-params.ts";
-import { changedFields, writeAudit } from "./audit.server.ts";
+import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 
 export type Organization = typeof organizations.$inferSelect;
@@ -87,8 +87,6 @@ function tagsOf(db: DbOrTx, organizationId: number): string[] {
 
 // ---------------------------------------------------------------- write
 
-type WriteContext = { ip?: string | null };
-
 function columnsOf(input: OrganizationInput) {
   const { tags: _tags, ...fields } = input;
   return { ...fields, ...organizationKeys(fields) };
@@ -96,28 +94,19 @@ function columnsOf(input: OrganizationInput) {
 
 export function createOrganization(user: CurrentUser, input: OrganizationInput, ctx: WriteContext = {}): number {
   requireRecordWrite(user);
-  const db = getDb();
-  return db.transaction((tx) => {
-    const created = tx
-      .insert(organizations)
-      .values({ ...columnsOf(input), createdById: user.id })
-      .returning({ id: organizations.id })
-      .get();
-    setTags(tx, created.id, input.tags);
-    const { tags: tagList, ...fields } = input;
-    writeAudit(tx, {
-      userId: user.id,
-      action: "create",
-      entityType: "organization",
-      entityId: created.id,
-      changes: { ...fields, ...(tagList.length ? { tags: tagList } : {}) },
-      ip: ctx.ip,
-    });
-    return created.id;
+  const { tags: tagList, ...fields } = input;
+  return createAudited({
+    user,
+    table: organizations,
+    entityType: "organization",
+    values: { ...columnsOf(input), createdById: user.id },
+    auditFields: { ...fields, ...(tagList.length ? { tags: tagList } : {}) },
+    afterInsert: (tx, id) => setTags(tx, id, tagList),
+    ctx,
   });
 }
 
-export type UpdateResult = { ok: true } | { ok: false; reason: "stale"; current: OrganizationWithTags };
+export type UpdateResult = VersionedResult<OrganizationWithTags>;
 
 /** Saves only over the version the user read; otherwise nothing is written and the current record is returned. */
 export function updateOrganization(
@@ -128,24 +117,21 @@ export function updateOrganization(
   ctx: WriteContext = {},
 ): UpdateResult {
   requireRecordWrite(user);
-  const db = getDb();
-  return db.transaction((tx) => {
-    const before = tx.select().from(organizations).where(eq(organizations.id, id)).get();
-    if (!before) throw notFound();
-    if (before.version !== expectedVersion) {
-      return { ok: false, reason: "stale", current: { ...before, tags: tagsOf(tx, id) } } as const;
-    }
-    const beforeTags = tagsOf(tx, id);
-    const { tags: tagList, ...fields } = input;
-    tx.update(organizations)
-      .set({ ...columnsOf(input), updatedAt: new Date().toISOString(), version: before.version + 1 })
-      .where(and(eq(organizations.id, id), eq(organizations.version, expectedVersion)))
-      .run();
-    setTags(tx, id, tagList);
-    const changes: Record<string, unknown> = changedFields(before, fields);
-    if (JSON.stringify(beforeTags) !== JSON.stringify([...tagList].sort())) changes.tags = [beforeTags, tagList];
-    writeAudit(tx, { userId: user.id, action: "update", entityType: "organization", entityId: id, changes, ip: ctx.ip });
-    return { ok: true } as const;
+  return updateVersioned<OrganizationWithTags>({
+    user,
+    table: organizations,
+    entityType: "organization",
+    id,
+    expectedVersion,
+    values: columnsOf(input),
+    afterUpdate: (tx) => {
+      const beforeTags = tagsOf(tx, id);
+      setTags(tx, id, input.tags);
+      const afterTags = [...input.tags].sort();
+      if (JSON.stringify(beforeTags) !== JSON.stringify(afterTags)) return { tags: [beforeTags, afterTags] };
+    },
+    currentOf: (tx, row) => ({ ...row, tags: tagsOf(tx, id) }),
+    ctx,
   });
 }
 
@@ -157,26 +143,16 @@ export function setOrganizationArchived(
   ctx: WriteContext = {},
 ): UpdateResult {
   requireRecordWrite(user);
-  const db = getDb();
-  return db.transaction((tx) => {
-    const before = tx.select().from(organizations).where(eq(organizations.id, id)).get();
-    if (!before) throw notFound();
-    if (before.version !== expectedVersion) {
-      return { ok: false, reason: "stale", current: { ...before, tags: tagsOf(tx, id) } } as const;
-    }
-    tx.update(organizations)
-      .set({ archived, updatedAt: new Date().toISOString(), version: before.version + 1 })
-      .where(eq(organizations.id, id))
-      .run();
-    writeAudit(tx, {
-      userId: user.id,
-      action: archived ? "archive" : "unarchive",
-      entityType: "organization",
-      entityId: id,
-      changes: { archived: [before.archived, archived] },
-      ip: ctx.ip,
-    });
-    return { ok: true } as const;
+  return updateVersioned<OrganizationWithTags>({
+    user,
+    table: organizations,
+    entityType: "organization",
+    id,
+    expectedVersion,
+    values: { archived },
+    action: archived ? "archive" : "unarchive",
+    currentOf: (tx, row) => ({ ...row, tags: tagsOf(tx, id) }),
+    ctx,
   });
 }
 
