@@ -17,9 +17,13 @@ try {
   console.error(`BCRM Partners cannot start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
+// The daily reminder digest at REMINDERS_AT (HH:MM, Sofia time), when it is set.
+build.entry.module.startReminderSchedule?.();
 
 const app = express();
 app.disable("x-powered-by");
+/** Per-request holder of the user id for the log line (absent in builds made before it existed). */
+const requestContext = build.entry.module.requestContext;
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
@@ -42,14 +46,35 @@ app.use((req, res, next) => {
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // requireUser() notes the signed-in user on this holder (app/lib/request-context.server.ts).
+  const context = { userId: null };
   res.on("finish", () => {
     if (process.env.REQUEST_LOG === "off") return;
     // Structured request log: never bodies, queries or anything a user typed.
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     console.log(
-      JSON.stringify({ t: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }),
+      JSON.stringify({ t: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: context.userId }),
     );
   });
+  if (requestContext) requestContext.run(context, next);
+  else next();
+});
+
+// Request bodies: uploads are at most 10 MB, so 12 MB leaves room for the rest of the form.
+// Refused before Remix reads a byte; a body without a declared length is refused too
+// (browsers always send Content-Length for forms), so the limit cannot be streamed around.
+const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 12 * 1024 * 1024);
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const declared = req.headers["content-length"];
+  if (declared === undefined && req.headers["transfer-encoding"]) {
+    res.status(411).set("Connection", "close").type("text/plain").send("Length Required");
+    return;
+  }
+  if (Number(declared ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).set("Connection", "close").type("text/plain").send("Payload Too Large");
+    return;
+  }
   next();
 });
 
@@ -79,7 +104,9 @@ function stop(signal) {
     build.entry.module.shutdown();
     process.exit(0);
   });
+  // Keep-alive sockets go idle once their request is answered: close them then, not after the keep-alive timeout.
   server.closeIdleConnections?.();
+  setInterval(() => server.closeIdleConnections?.(), 100).unref();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));

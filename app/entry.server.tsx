@@ -54,3 +54,8 @@ export default function handleRequest(
  * production) fails the start with a clear message, and migrations run now, not at the first request.
  */
 export { startup, shutdown } from "./startup.server.ts";
+/** server.mjs runs each request inside it, so the request log can name the user. */
+export { requestContext } from "./lib/request-context.server.ts";
+
+/** server.mjs starts the daily reminder digest with it when REMINDERS_AT is set. */
+export { startReminderSchedule } from "./models/reminders.server.ts";

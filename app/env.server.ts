@@ -7,7 +7,18 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_PATH: z.string().min(1).default("data/bcrm.sqlite"),
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
+    /** Where backups go; by default a backups/ folder beside the database file. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** How many backups to keep (older ones are deleted after each new one). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(10),
     SESSION_SECRET: z.string().min(16).optional(),
+    /** e.g. smtps://user:pass@mail.example.org:465; without it, e-mails stay in the outbox (/admin/outbox). */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default("BCRM Partners <no-reply@bcrm-bg.org>"),
+    /** The address links in e-mails point to. */
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    /** HH:MM (Sofia time): the server sends the daily reminder digest then; unset = only `npm run reminders`. */
+    REMINDERS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM").optional(),
     /** Set when the app is served over https, so the session cookie is Secure. */
     SECURE_COOKIES: z
       .enum(["true", "false"])

@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { optionalUser } from "./auth/access.server.ts";
 import { useI18n } from "./components/i18n.tsx";
 import { useNonce } from "./components/nonce.tsx";
+import { HeaderSearch } from "./components/SearchResults.tsx";
 import { locales } from "./domain/enums.ts";
 import { makeTranslate } from "./i18n/i18n.ts";
 import { resolveLocale, takeFlash } from "./lib/http.server.ts";
@@ -85,6 +86,7 @@ function Header() {
           ))}
         </nav>
       ) : null}
+      {data.user ? <HeaderSearch /> : null}
       <div className="header-tools">
         <Form method="post" action="/set-locale" className="locale-switch" aria-label={t("nav.language")}>
           <input type="hidden" name="redirectTo" value={here} />

@@ -7,10 +7,12 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 node -e "require('better-sqlite3')(':memory:')"
 echo "== typecheck"
 npx tsc --noEmit
-echo "== vitest"
-npx vitest run
+# The build comes before vitest: the server tests (shutdown, limits, load and crash in short form)
+# start server.mjs on it.
 echo "== build"
 npx remix vite:build
+echo "== vitest"
+npx vitest run
 echo "== playwright"
 bash scripts/ensure-chromium.sh
 npx playwright test

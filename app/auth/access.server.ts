@@ -1,6 +1,8 @@
 // Who may read or change what — every rule of DESIGN.md "People who use it", in one place.
 // Loaders and actions ask here; models use the scopes here to filter their queries.
 import { staffRoles, type Role } from "../domain/enums.ts";
+import { noteRequestUser } from "../lib/request-context.server.ts";
+import { searchKinds, type SearchKind } from "../domain/search.ts";
 import { getSessionUser, redirectToLogin, type SessionUser } from "./session.server.ts";
 
 export type CurrentUser = Pick<SessionUser, "id" | "email" | "name" | "role" | "organizationId" | "locale">;
@@ -11,11 +13,13 @@ export type CurrentUser = Pick<SessionUser, "id" | "email" | "name" | "role" | "
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getSessionUser(request);
   if (!user) redirectToLogin(request);
+  noteRequestUser(user.id); // for the request log line
   return toCurrentUser(user);
 }
 
 export async function optionalUser(request: Request): Promise<CurrentUser | null> {
   const user = await getSessionUser(request);
+  if (user) noteRequestUser(user.id);
   return user ? toCurrentUser(user) : null;
 }
 
@@ -36,11 +40,17 @@ const capabilities = {
   writeRecords: ["admin", "coordinator"],
   readRefugeeContacts: ["admin", "manager", "coordinator"],
   writeRefugeeContacts: ["admin", "coordinator"],
+  /** GDPR erasure (anonymisation in place); the route also demands an explicit "irreversible" confirmation. */
+  eraseRefugeeContacts: ["admin", "coordinator"],
   export: ["admin", "manager"],
   import: ["admin", "coordinator"],
   readReports: ["admin", "manager", "coordinator"],
   manageUsers: ["admin"],
   readAudit: ["admin"],
+  /** Read e-mails the app wrote (reminder digests, sharing notices) in the outbox. */
+  readOutbox: ["admin"],
+  /** See, take and download database backups (they hold everything, refugee contacts included). */
+  manageBackups: ["admin"],
   /** Hard delete of a record nothing points at; everyone else archives or cancels. */
   hardDelete: ["admin"],
   usePartnerPortal: ["partner"],
@@ -83,4 +93,47 @@ export function requireOrganizationRead(user: CurrentUser, organizationId: numbe
 
 export function requireRecordWrite(user: CurrentUser): void {
   requireCapability(user, "writeRecords");
+}
+
+// ---------------------------------------------------------------- partner portal (shared items)
+
+/**
+ * A partner sees a commitment only when it is marked shared and their organization made it,
+ * as lead or as a co-pledger. Staff with readRecords see every commitment.
+ */
+export function partnerCanSeeCommitment(
+  user: CurrentUser,
+  commitment: { leadOrganizationId: number; sharedWithPartner: boolean },
+  coPledgerIds: readonly number[],
+): boolean {
+  if (user.role !== "partner" || user.organizationId == null || !commitment.sharedWithPartner) return false;
+  return commitment.leadOrganizationId === user.organizationId || coPledgerIds.includes(user.organizationId);
+}
+
+/** A partner sees a follow-up only when it is shared with their organization. */
+export function partnerCanSeeFollowUp(user: CurrentUser, followUp: { sharedWithOrganizationId: number | null }): boolean {
+  return user.role === "partner" && user.organizationId != null && followUp.sharedWithOrganizationId === user.organizationId;
+}
+
+/** Evidence files: staff read all; a partner only those attached to a commitment they can see. */
+export function canReadEvidence(user: CurrentUser, partnerCanSeeItsCommitment: boolean): boolean {
+  return can(user, "readRecords") || partnerCanSeeItsCommitment;
+}
+
+// ---------------------------------------------------------------- search
+
+/**
+ * What one search may look into. Staff: every kind they read (refugee contacts only with
+ * readRefugeeContacts). A partner: only their own organization, its shared commitments and the
+ * follow-ups shared with it — the same rules as partnerCanSeeCommitment / partnerCanSeeFollowUp,
+ * applied in SQL by the search model.
+ */
+export function searchScopeFor(user: CurrentUser): { kinds: SearchKind[]; partnerOrganizationId: number | null } {
+  if (can(user, "readRecords")) {
+    return { kinds: searchKinds.filter((k) => k !== "refugees" || can(user, "readRefugeeContacts")), partnerOrganizationId: null };
+  }
+  if (can(user, "usePartnerPortal") && user.organizationId != null) {
+    return { kinds: ["organizations", "commitments", "followUps"], partnerOrganizationId: user.organizationId };
+  }
+  return { kinds: [], partnerOrganizationId: null };
 }

@@ -155,5 +155,6 @@ export const entityTypes = [
   "session",
   "export",
   "import",
+  "backup",
 ] as const;
 export type EntityType = (typeof entityTypes)[number];

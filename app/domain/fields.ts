@@ -66,7 +66,8 @@ export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T
 export const isoDate = z
   .string({ error: "invalidDate" })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  // abort: a malformed date is reported once, not again by the calendar check below.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate", abort: true })
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;

@@ -15,6 +15,7 @@ import { imports } from "./messages/imports.ts";
 import { dashboard } from "./messages/dashboard.ts";
 import { reports } from "./messages/reports.ts";
 import { reminders } from "./messages/reminders.ts";
+import { backups } from "./messages/backups.ts";
 
 const modules = [
   core,
@@ -32,6 +33,7 @@ const modules = [
   dashboard,
   reports,
   reminders,
+  backups,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -7,9 +7,21 @@ export type NavItem = { href: string; label: MessageKey };
 const items: Array<NavItem & { needs: Capability }> = [
   { href: "/", label: "nav.dashboard", needs: "readRecords" },
   { href: "/organizations", label: "nav.organizations", needs: "readRecords" },
+  { href: "/people", label: "nav.people", needs: "readRecords" },
+  { href: "/events", label: "nav.events", needs: "readRecords" },
+  { href: "/partnerships", label: "partnerships.nav", needs: "readRecords" },
+  { href: "/commitments", label: "commitments.nav", needs: "readRecords" },
+  { href: "/follow-ups", label: "followUps.nav", needs: "readRecords" },
+  { href: "/refugees", label: "nav.refugees", needs: "readRefugeeContacts" },
   { href: "/shared", label: "nav.shared", needs: "usePartnerPortal" },
+  { href: "/partner-updates", label: "portal.nav.partnerUpdates", needs: "readRecords" },
+  { href: "/exports", label: "exports.nav", needs: "export" },
+  { href: "/imports", label: "imports.nav", needs: "import" },
+  { href: "/reports", label: "nav.reports", needs: "readReports" },
   { href: "/admin/users", label: "nav.adminUsers", needs: "manageUsers" },
   { href: "/admin/audit", label: "nav.adminAudit", needs: "readAudit" },
+  { href: "/admin/outbox", label: "nav.adminOutbox", needs: "readOutbox" },
+  { href: "/admin/backups", label: "nav.adminBackups", needs: "manageBackups" },
 ];
 
 export function navigationFor(user: CurrentUser): NavItem[] {

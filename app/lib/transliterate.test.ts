@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameCollator } from "../i18n/i18n.ts";
+import { ftsMatchExpression, queryWords } from "./fts-query.ts";
 import { searchKey, sortKey, transliterate } from "./transliterate.ts";
 
 describe("transliterate (Streamlined System, 2009 Act)", () => {
@@ -26,6 +27,69 @@ describe("transliterate (Streamlined System, 2009 Act)", () => {
   it("applies the -ия → -ia ending rule only at the end of a word", () => {
     expect(transliterate("Мария Илиева")).toBe("Maria Ilieva");
     expect(transliterate("Ияна")).toBe("Iyana");
+  });
+});
+
+describe("the Act's official examples, both ways", () => {
+  const official = [
+    ["София", "Sofia"],
+    ["Щастлив", "Shtastliv"],
+    ["Българка", "Balgarka"],
+    ["Ючбунар", "Yuchbunar"],
+    ["Стара Загора", "Stara Zagora"],
+    ["Пловдив", "Plovdiv"],
+  ] as const;
+
+  it.each(official)("%s → %s", (cyrillic, latin) => {
+    expect(transliterate(cyrillic)).toBe(latin);
+  });
+
+  it.each(official)("typing «%s» or «%s» in any case finds the same name", (cyrillic, latin) => {
+    const key = searchKey(cyrillic);
+    for (const typed of [latin, latin.toUpperCase(), latin.toLowerCase(), cyrillic.toUpperCase(), cyrillic.toLowerCase()]) expect(searchKey(typed)).toBe(key);
+  });
+});
+
+describe("reverse lookups: a Latin query is a prefix match of the Cyrillic name", () => {
+  const finds = (typed: string, stored: string) => {
+    const words = searchKey(stored).split(" ");
+    return queryWords(typed).every((w) => words.some((word) => word.startsWith(w)));
+  };
+
+  it.each([
+    ["sofia", "Столична община, София"],
+    ["plovdiv", "Община Пловдив"],
+    ["cherven krast", "Български Червен кръст"],
+    ["червен кръст", "Bulgarian Red Cross (Cherven krast)"],
+    ["Sofiya", "София"],
+    ["софия", "Sofia"],
+    ["stara zag", "Стара Загора"],
+  ])("«%s» finds «%s»", (typed, stored) => {
+    expect(finds(typed, stored)).toBe(true);
+  });
+
+  it("every keystroke of «Sofiya» still finds «София»", () => {
+    for (let n = 2; n <= "Sofiya".length; n++) expect(finds("Sofiya".slice(0, n), "София"), "Sofiya".slice(0, n)).toBe(true);
+  });
+
+  it("«plovdiv» does not find «Пазарджик»", () => {
+    expect(finds("plovdiv", "Пазарджик")).toBe(false);
+  });
+});
+
+describe("ftsMatchExpression: what the user typed cannot be FTS5 syntax", () => {
+  it("makes every word a quoted prefix term, all required", () => {
+    expect(ftsMatchExpression("Столична община")).toBe('"stolichna"* "obshtina"*');
+  });
+
+  it.each(['sofia OR plovdiv', 'NEAR(a b)', '"', '*', 'search_key:x', '^a', 'a" OR "b'])("«%s» stays plain words", (typed) => {
+    const expression = ftsMatchExpression(typed);
+    if (expression === null) return;
+    expect(expression).toMatch(/^("[^"]+"\* ?)+$/);
+  });
+
+  it("nothing searchable → null", () => {
+    for (const typed of ["", "   ", "«»", "—", "!!!", undefined, null]) expect(ftsMatchExpression(typed)).toBeNull();
   });
 });
 

@@ -61,17 +61,16 @@ export function searchKeyOf(...parts: Array<string | null | undefined>): string 
 /**
  * Key that sorts names in Bulgarian alphabetical order by plain code point in SQL:
  * Bulgarian letters lower-cased already follow code-point order; Latin letters are
- * moved after Cyrillic (as `Intl.Collator('bg')` places them); quotes and
- * punctuation do not count.
+ * moved after Cyrillic (as `Intl.Collator('bg')` places them); quotes, punctuation
+ * and spaces do not count (as with `ignorePunctuation`: «д-р Борислав» files under «дрб…»).
  */
 export function sortKey(text: string): string {
   const folded = text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(quotesAndPunctuation, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(quotesAndPunctuation, "")
+    .replace(/\s+/g, "");
   let out = "";
   for (const char of folded) {
     const code = char.codePointAt(0)!;

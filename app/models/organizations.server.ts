@@ -16,14 +16,14 @@ export type OrganizationWithTags = Organization & { tags: string[] };
 export type OrganizationListParams = ReturnType<typeof parseOrganizationListParams>;
 export const parseOrganizationListParams = (url: URL | URLSearchParams) => parseListParams(url, organizationListSpec);
 
-const sortColumns = {
+export const sortColumns = {
   name: organizations.sortKey,
   kind: organizations.kind,
   oblast: organizations.oblast,
   updated: organizations.updatedAt,
 };
 
-function listConditions(params: OrganizationListParams): SQL | undefined {
+export function listConditions(params: OrganizationListParams): SQL | undefined {
   const { kind, oblast, archived = "active" } = params.filters;
   return and(
     archived === "all" ? undefined : eq(organizations.archived, archived === "archived"),

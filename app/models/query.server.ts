@@ -1,15 +1,39 @@
 // Query pieces every list shares: the `q` match, ordering, paging.
-import { and, asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { searchKey } from "../lib/transliterate.ts";
+import { asc, desc, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { ftsMatchExpression } from "../lib/fts-query.ts";
+
+/** Tables with a `search_key` column and an FTS5 index `<table>_fts` over it (drizzle/0002_search_fts.sql). */
+export const searchableTables = [
+  "organizations",
+  "people",
+  "refugee_contacts",
+  "events",
+  "partnerships",
+  "commitments",
+  "follow_ups",
+  "interactions",
+] as const;
+export type SearchableTable = (typeof searchableTables)[number];
+
+/** The FTS5 table that indexes a searchable table's `search_key`. */
+export function ftsTableOf(tableName: string) {
+  if (!(searchableTables as readonly string[]).includes(tableName)) throw new Error(`${tableName} has no search index`);
+  return sql.identifier(`${tableName}_fts`);
+}
 
 /**
- * Matches the folded search key against every word of `q` (prefix or inside a word),
- * so «софия», «Sofia» and «SOFIYA» find the same rows.
+ * Matches every word of `q` as a prefix of a word of the record's folded search key, through
+ * the table's FTS5 index (an index lookup, never a scan of the table), so «софия», «Sofia»,
+ * «SOFIA» and «Sofiya» find the same rows. Pass the table's `searchKey` column.
  */
-export function matchesQuery(searchKeyColumn: AnyColumn, q: string): SQL | undefined {
-  const words = searchKey(q).split(" ").filter(Boolean).slice(0, 8);
-  if (!words.length) return undefined;
-  return and(...words.map((w) => sql`${searchKeyColumn} LIKE ${"%" + w.replace(/[%_\\]/g, "\\$&") + "%"} ESCAPE '\\'`));
+export function matchesQuery(searchKeyColumn: AnyColumn, q: string | null | undefined): SQL | undefined {
+  const match = ftsMatchExpression(q);
+  if (!match) return undefined;
+  const table = searchKeyColumn.table;
+  const idColumn = (getTableColumns(table) as Record<string, AnyColumn>).id;
+  if (searchKeyColumn.name !== "search_key" || !idColumn) throw new Error("matchesQuery takes a table's searchKey column");
+  const fts = ftsTableOf(getTableName(table));
+  return sql`${idColumn} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`;
 }
 
 /** ORDER BY the chosen column, then id so pages never overlap on ties. */

@@ -2,12 +2,22 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
+import { OrganizationCommitments } from "#app/components/OrganizationCommitments.tsx";
+import { OrganizationFollowUps } from "#app/components/OrganizationFollowUps.tsx";
+import { OrganizationPartnerships } from "#app/components/OrganizationPartnerships.tsx";
+import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
+import { OrganizationEventsSection } from "#app/components/OrganizationEventsSection.tsx";
+import { OrganizationPeopleSection } from "#app/components/OrganizationPeopleSection.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
+import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
+import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";
+import { partnershipsOfOrganization } from "#app/models/partnerships.server.ts";
 import { getOrganization, setOrganizationArchived } from "#app/models/organizations.server.ts";
+import { organizationContactSections } from "#app/models/organization-contacts.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organization.name} · BCRM Partners` : "BCRM Partners" }];
 
@@ -19,6 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(user, "writeRecords"),
     // The change history is staff information; a partner sees their card only.
     history: can(user, "readRecords") ? historyOf(getDb(), "organization", organization.id) : [],
+    contacts: can(user, "readRecords") ? organizationContactSections(organization.id) : null,
+    // Partnerships, commitments and follow-ups are staff records (a partner sees theirs on /shared).
+    records: can(user, "readRecords")
+      ? {
+          partnerships: partnershipsOfOrganization(user, organization.id),
+          commitments: commitmentsOfOrganization(user, organization.id),
+          followUps: followUpsOfOrganization(user, organization.id),
+        }
+      : null,
   });
 }
 
@@ -42,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganizationDetail() {
-  const { organization: o, canEdit, history } = useLoaderData<typeof loader>();
+  const { organization: o, canEdit, history, contacts, records } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const rows: Array<[MessageKey, string | null]> = [
@@ -94,6 +113,14 @@ export default function OrganizationDetail() {
           <p className="prewrap">{o.description}</p>
         </>
       ) : null}
+      {contacts ? <OrganizationPeopleSection organizationId={o.id} people={contacts.people} canEdit={canEdit} /> : null}
+      {contacts ? (
+        <InteractionTimeline items={contacts.interactions} context="organization" canEdit={canEdit} addHref={`/interactions/new?organizationId=${o.id}`} />
+      ) : null}
+      {contacts ? <OrganizationEventsSection organizationId={o.id} events={contacts.events} canEdit={canEdit} /> : null}
+      {records ? <OrganizationPartnerships organizationId={o.id} rows={records.partnerships} canAdd={canEdit} /> : null}
+      {records ? <OrganizationCommitments organizationId={o.id} rows={records.commitments} canAdd={canEdit} /> : null}
+      {records ? <OrganizationFollowUps organizationId={o.id} rows={records.followUps} canAdd={canEdit} /> : null}
       {history.length ? (
         <>
           <h2>{t("org.history")}</h2>

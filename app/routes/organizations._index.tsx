@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
+import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
@@ -13,14 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parseOrganizationListParams(new URL(request.url));
   const page = listOrganizations(user, params);
-  return json({ ...page, params, canCreate: can(user, "writeRecords") });
+  return json({ ...page, params, canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
 }
 
 type Row = Pick<Organization, "id" | "name" | "kind" | "oblast" | "municipality" | "archived" | "updatedAt">;
 const column = createColumnHelper<Row>();
 
 export default function OrganizationsList() {
-  const { rows, total, params, canCreate } = useLoaderData<typeof loader>();
+  const { rows, total, params, canCreate, canExport } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
   const columns = [
     column.accessor("name", {
@@ -43,6 +44,7 @@ export default function OrganizationsList() {
     <section>
       <div className="page-head">
         <h1>{t("org.title")}</h1>
+        {canExport ? <ExportLinks kind="organizations" /> : null}
         {canCreate ? (
           <Link to="/organizations/new" className="button primary">
             {t("org.new")}

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "#app/auth/access.server.ts";
+import { isStaff, requireUser } from "#app/auth/access.server.ts";
 import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { locales } from "#app/domain/enums.ts";
@@ -8,12 +8,18 @@ import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, languageCookieHeader, redirectWithFlash } from "#app/lib/http.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
+import { calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 
-const INTENT = { language: "language", password: "password" } as const;
+const INTENT = { language: "language", password: "password", calendar: "calendar" } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user: { name: user.name, email: user.email, role: user.role, locale: user.locale } });
+  // The private calendar feed of one's follow-ups (staff only: partners have no assigned follow-ups).
+  const token = isStaff(user) ? calendarTokenOf(user.id) : null;
+  return json({
+    user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
+    calendar: isStaff(user) ? { url: token ? `${new URL(request.url).origin}/calendar/${token}.ics` : null } : null,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,11 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return invalidForm({ currentPassword: ["wrongPassword"] }, {});
     return redirectWithFlash("/profile", "profile.passwordChanged");
   }
+  if (intent === INTENT.calendar && isStaff(user)) {
+    regenerateCalendarToken(user, { ip: clientIp(context) });
+    return redirectWithFlash("/profile", "reminders.calendar.regenerated");
+  }
   return invalidForm({ _form: ["invalid"] }, {});
 }
 
 export default function Profile() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, calendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -64,6 +74,26 @@ export default function Profile() {
         <TextField name="password" label="profile.newPassword" type="password" autoComplete="new-password" errors={actionData?.errors} />
         <button type="submit" name="intent" value={INTENT.password}>{t("common.save")}</button>
       </Form>
+      {calendar ? (
+        <section aria-labelledby="calendar-heading">
+          <h2 id="calendar-heading">{t("reminders.calendar.title")}</h2>
+          <p>{t("reminders.calendar.intro")}</p>
+          {calendar.url ? (
+            <p>
+              <label htmlFor="calendar-url">{t("reminders.calendar.url")}</label>
+              <br />
+              <input id="calendar-url" readOnly value={calendar.url} size={80} />
+            </p>
+          ) : (
+            <p>{t("reminders.calendar.none")}</p>
+          )}
+          <Form method="post">
+            <button type="submit" name="intent" value={INTENT.calendar}>
+              {calendar.url ? t("reminders.calendar.regenerate") : t("reminders.calendar.create")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </section>
   );
 }

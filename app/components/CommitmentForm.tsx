@@ -1,0 +1,140 @@
+import { Form, Link } from "@remix-run/react";
+import { commitmentKinds, niemAreas, niemDimensionsByArea } from "../domain/enums.ts";
+import { enumLabel } from "../i18n/i18n.ts";
+import type { FieldErrors, FormValues } from "../lib/forms.ts";
+import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { useI18n } from "./i18n.tsx";
+import { idChoices, type IdChoice } from "./PartnershipForm.tsx";
+
+export type CommitmentDefaults = {
+  title?: string; description?: string | null; leadOrganizationId?: number | null; coPledgerIds?: number[];
+  eventId?: number | null; partnershipId?: number | null; niemDimension?: string; kind?: string; dueOn?: string | null;
+  ownerId?: number | null; sharedWithPartner?: boolean;
+};
+
+export type CommitmentChoices = { organizations: IdChoice[]; events: IdChoice[]; partnerships: IdChoice[]; owners: IdChoice[] };
+
+/** The commitment create and edit form. No status here: only progress updates change it. */
+export function CommitmentForm({
+  defaults = {},
+  values,
+  errors,
+  version,
+  cancelTo,
+  notice,
+  choices,
+}: {
+  defaults?: CommitmentDefaults;
+  values?: FormValues;
+  errors?: FieldErrors;
+  version?: number;
+  cancelTo: string;
+  notice?: "errors.staleVersion";
+  choices: CommitmentChoices;
+}) {
+  const { t } = useI18n();
+  const common = { values, errors };
+  // After a refused submit the typed values win over the stored ones.
+  const typedCoPledgers = values ? [values.coPledgerIds ?? []].flat() : undefined;
+  const coPledgers = typedCoPledgers ?? (defaults.coPledgerIds ?? []).map(String);
+  const typedShared = values ? values.sharedWithPartner === "on" : undefined;
+  const coErrors = errors?.coPledgerIds;
+  return (
+    <Form method="post" className="stack record-form" noValidate>
+      <FormErrorSummary errors={errors} message={notice} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <TextField name="title" label="commitments.field.title" required defaultValue={defaults.title} {...common} />
+      <TextArea name="description" label="commitments.field.description" defaultValue={defaults.description} {...common} />
+      <SelectField
+        name="leadOrganizationId"
+        label="commitments.field.lead"
+        required
+        defaultValue={defaults.leadOrganizationId}
+        emptyLabel=""
+        choices={idChoices(choices.organizations)}
+        {...common}
+      />
+      <div className={coErrors?.length ? "field field-invalid" : "field"}>
+        <label htmlFor="field-coPledgerIds">{t("commitments.field.coPledgers")}</label>
+        <select
+          id="field-coPledgerIds"
+          name="coPledgerIds"
+          multiple
+          size={6}
+          defaultValue={coPledgers}
+          aria-invalid={coErrors?.length ? true : undefined}
+          aria-describedby={coErrors?.length ? "field-coPledgerIds-errors" : "field-coPledgerIds-hint"}
+        >
+          {choices.organizations.map((o) => (
+            <option key={o.id} value={String(o.id)}>{o.label}</option>
+          ))}
+        </select>
+        <small className="hint" id="field-coPledgerIds-hint">{t("commitments.field.coPledgersHint")}</small>
+        <ErrorList id="field-coPledgerIds-errors" errors={coErrors} />
+      </div>
+      <SelectField name="eventId" label="commitments.field.event" defaultValue={defaults.eventId} emptyLabel={t("common.none")} choices={idChoices(choices.events)} {...common} />
+      <SelectField
+        name="partnershipId"
+        label="commitments.field.partnership"
+        defaultValue={defaults.partnershipId}
+        emptyLabel={t("common.none")}
+        choices={idChoices(choices.partnerships)}
+        {...common}
+      />
+      <NiemDimensionSelect defaultValue={defaults.niemDimension} values={values} errors={errors} />
+      <SelectField
+        name="kind"
+        label="commitments.field.kind"
+        required
+        defaultValue={defaults.kind}
+        emptyLabel=""
+        choices={commitmentKinds.map((k) => ({ value: k, label: enumLabel(t, "commitmentKind", k) }))}
+        {...common}
+      />
+      <TextField name="dueOn" label="commitments.field.dueOn" type="date" defaultValue={defaults.dueOn} {...common} />
+      <SelectField name="ownerId" label="commitments.field.owner" defaultValue={defaults.ownerId} emptyLabel={t("common.none")} choices={idChoices(choices.owners)} {...common} />
+      <div className="field">
+        <label>
+          <input type="checkbox" name="sharedWithPartner" defaultChecked={typedShared ?? defaults.sharedWithPartner ?? false} />{" "}
+          {t("commitments.field.sharedWithPartner")}
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary">{t("common.save")}</button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}
+
+/** NIEM dimensions grouped by their area (the area follows from the dimension). */
+function NiemDimensionSelect({ defaultValue, values, errors }: { defaultValue?: string; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = useI18n();
+  const fieldErrors = errors?.niemDimension;
+  const typed = values ? [values.niemDimension].flat()[0] : undefined;
+  return (
+    <div className={fieldErrors?.length ? "field field-invalid" : "field"}>
+      <label htmlFor="field-niemDimension">
+        {t("commitments.field.niemDimension")}
+        <span aria-hidden="true"> *</span>
+      </label>
+      <select
+        id="field-niemDimension"
+        name="niemDimension"
+        defaultValue={typed ?? defaultValue ?? ""}
+        aria-invalid={fieldErrors?.length ? true : undefined}
+        aria-describedby={fieldErrors?.length ? "field-niemDimension-errors" : undefined}
+      >
+        <option value="" />
+        {niemAreas.map((area) => (
+          <optgroup key={area} label={enumLabel(t, "niemArea", area)}>
+            {niemDimensionsByArea[area].map((d) => (
+              <option key={d} value={d}>{enumLabel(t, "niemDimension", d)}</option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <ErrorList id="field-niemDimension-errors" errors={fieldErrors} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Form, Link } from "@remix-run/react";
+import { interactionKinds } from "../domain/enums.ts";
+import { enumLabel } from "../i18n/i18n.ts";
+import type { FieldErrors, FormValues } from "../lib/forms.ts";
+import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { useI18n } from "./i18n.tsx";
+
+export type InteractionDefaults = {
+  kind?: string; occurredOn?: string; subject?: string; body?: string | null; participants?: string | null;
+  organizationId?: number | null; personId?: number | null;
+};
+
+/** The form of an interaction, logged with an organization and/or a person. */
+export function InteractionForm({
+  defaults = {},
+  organizations,
+  people,
+  values,
+  errors,
+  version,
+  from,
+  cancelTo,
+  notice,
+}: {
+  defaults?: InteractionDefaults;
+  organizations: Array<{ id: number; name: string }>;
+  people: Array<{ id: number; name: string; organizationName: string | null }>;
+  values?: FormValues;
+  errors?: FieldErrors;
+  version?: number;
+  /** Whose page the form was opened from: saving goes back there. */
+  from?: "organization" | "person";
+  cancelTo: string;
+  notice?: "errors.staleVersion";
+}) {
+  const { t } = useI18n();
+  const common = { values, errors };
+  return (
+    <Form method="post" className="stack record-form" noValidate>
+      <FormErrorSummary errors={errors} message={notice} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {from ? <input type="hidden" name="from" value={from} /> : null}
+      <SelectField
+        name="kind"
+        label="interactions.kind"
+        required
+        defaultValue={defaults.kind}
+        choices={interactionKinds.map((k) => ({ value: k, label: enumLabel(t, "interactionKind", k) }))}
+        {...common}
+      />
+      <TextField name="occurredOn" label="interactions.occurredOn" type="date" required defaultValue={defaults.occurredOn} {...common} />
+      <TextField name="subject" label="interactions.subject" required defaultValue={defaults.subject} {...common} />
+      <TextArea name="body" label="interactions.body" rows={6} defaultValue={defaults.body} {...common} />
+      <TextField name="participants" label="interactions.participants" hint="interactions.participantsHint" defaultValue={defaults.participants} {...common} />
+      <SelectField
+        name="organizationId"
+        label="interactions.organization"
+        hint="interactions.linkHint"
+        defaultValue={defaults.organizationId}
+        emptyLabel={t("common.none")}
+        choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+        {...common}
+      />
+      <SelectField
+        name="personId"
+        label="interactions.person"
+        defaultValue={defaults.personId}
+        emptyLabel={t("common.none")}
+        choices={people.map((p) => ({ value: String(p.id), label: p.organizationName ? `${p.name} (${p.organizationName})` : p.name }))}
+        {...common}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary">{t("common.save")}</button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

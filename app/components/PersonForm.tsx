@@ -1,0 +1,55 @@
+import { Form, Link } from "@remix-run/react";
+import type { FieldErrors, FormValues } from "../lib/forms.ts";
+import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { useI18n } from "./i18n.tsx";
+
+export type PersonDefaults = {
+  name?: string; position?: string | null; organizationId?: number | null; email?: string | null;
+  phone?: string | null; languages?: string | null; notes?: string | null;
+};
+
+/** The create and edit form of a person; `values`/`errors` come back from a refused submit. */
+export function PersonForm({
+  defaults = {},
+  organizations,
+  values,
+  errors,
+  version,
+  cancelTo,
+  notice,
+}: {
+  defaults?: PersonDefaults;
+  organizations: Array<{ id: number; name: string }>;
+  values?: FormValues;
+  errors?: FieldErrors;
+  version?: number;
+  cancelTo: string;
+  notice?: "errors.staleVersion";
+}) {
+  const { t } = useI18n();
+  const common = { values, errors };
+  return (
+    <Form method="post" className="stack record-form" noValidate>
+      <FormErrorSummary errors={errors} message={notice} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <TextField name="name" label="people.name" required defaultValue={defaults.name} {...common} />
+      <TextField name="position" label="people.position" defaultValue={defaults.position} {...common} />
+      <SelectField
+        name="organizationId"
+        label="people.organization"
+        defaultValue={defaults.organizationId}
+        emptyLabel={t("people.noOrganization")}
+        choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+        {...common}
+      />
+      <TextField name="email" label="people.email" type="email" defaultValue={defaults.email} {...common} />
+      <TextField name="phone" label="people.phone" type="tel" defaultValue={defaults.phone} {...common} />
+      <TextField name="languages" label="people.languages" hint="people.languagesHint" defaultValue={defaults.languages} {...common} />
+      <TextArea name="notes" label="people.notes" defaultValue={defaults.notes} {...common} />
+      <div className="form-actions">
+        <button type="submit" className="primary">{t("common.save")}</button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, type NiemArea, type NiemDimension } from "./enums.ts";
+import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
+import { requiredId } from "./partnership.ts";
+
+const dimensionTuple = niemDimensions as unknown as [NiemDimension, ...NiemDimension[]];
+const areaTuple = niemAreas as unknown as [NiemArea, ...NiemArea[]];
+
+/** Several ids from a multi-select (one value arrives as a string, several as an array). */
+const idList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : [v].flat().filter((x) => x !== "")),
+  z.array(idParam, { error: "invalid" }).max(50, { error: "invalid" }),
+).transform((ids) => [...new Set(ids)]);
+
+/**
+ * The commitment form. The status is not here: only progress updates change it,
+ * so a commitment's status is always the latest status-changing update's.
+ */
+export const commitmentInput = z
+  .object({
+    title: requiredText(300),
+    description: optionalText(5000),
+    leadOrganizationId: requiredId,
+    coPledgerIds: idList,
+    eventId: optionalId,
+    partnershipId: optionalId,
+    niemDimension: requiredEnum(dimensionTuple),
+    kind: requiredEnum(commitmentKinds),
+    dueOn: optionalDate,
+    ownerId: optionalId,
+    sharedWithPartner: checkbox,
+  })
+  // The lead is not also a co-pledger of its own commitment.
+  .transform((c) => ({ ...c, coPledgerIds: c.coPledgerIds.filter((id) => id !== c.leadOrganizationId) }));
+export type CommitmentInput = z.infer<typeof commitmentInput>;
+
+/** One entry of the progress timeline, posted by staff from the commitment page. */
+export const commitmentUpdateInput = z.object({
+  note: requiredText(5000),
+  statusChange: optionalEnum(commitmentStatuses),
+  evidenceUrl: optionalUrl,
+});
+export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateInput>;
+
+/** Statuses from which a forum commitment may be carried over to a later edition. */
+export const carriableStatuses = ["pledged", "in_progress", "partially_fulfilled", "not_fulfilled"] as const;
+
+export const carryOverInput = z.object({ eventId: requiredId });
+
+export const commitmentListSpec = {
+  sortable: ["title", "due", "status", "updated"] as const,
+  defaultSort: "title" as const,
+  filters: {
+    status: z.enum(commitmentStatuses),
+    area: z.enum(areaTuple),
+    dimension: z.enum(dimensionTuple),
+    event: idParam,
+    organization: idParam,
+    owner: idParam,
+    overdue: z.enum(["1"]),
+  },
+};

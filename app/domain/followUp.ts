@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { followUpStatuses } from "./enums.ts";
+import { requiredId } from "./partnership.ts";
+import { idParam, isoDate, optionalId, optionalText, requiredEnum, requiredText, versionField } from "./fields.ts";
+
+/** The follow-up (action item) form: used by the create/edit actions and the tests. */
+export const followUpInput = z.object({
+  title: requiredText(300),
+  notes: optionalText(5000),
+  dueOn: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(isoDate),
+  assigneeId: optionalId,
+  organizationId: optionalId,
+  personId: optionalId,
+  partnershipId: optionalId,
+  commitmentId: optionalId,
+  eventId: optionalId,
+  status: requiredEnum(followUpStatuses),
+  sharedWithOrganizationId: optionalId,
+});
+export type FollowUpInput = z.infer<typeof followUpInput>;
+
+/** The links a new follow-up may be pre-filled with from the URL (`?organizationId=…`). */
+export const followUpPrefillKeys = ["organizationId", "personId", "partnershipId", "commitmentId", "eventId"] as const;
+
+export const followUpViews = ["all", "mine", "overdue", "week"] as const;
+export type FollowUpView = (typeof followUpViews)[number];
+
+export const followUpListSpec = {
+  sortable: ["due", "title", "status"] as const,
+  defaultSort: "due" as const,
+  filters: {
+    view: z.enum(followUpViews),
+    status: z.enum(followUpStatuses),
+    assignee: idParam,
+    organization: idParam,
+    shared: z.enum(["yes", "no"]),
+  },
+};
+
+/** Marking one follow-up done from the list. */
+export const markDoneInput = z.object({ id: idParam, version: versionField });
+
+/** The bulk form under the list: reassign the selected follow-ups, or close them. */
+export const bulkFollowUpInput = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("bulkReassign"), ids: z.preprocess((v) => [v ?? []].flat(), z.array(idParam).min(1, { error: "noneSelected" }).max(500)), assigneeId: requiredId }),
+  z.object({ intent: z.literal("bulkClose"), ids: z.preprocess((v) => [v ?? []].flat(), z.array(idParam).min(1, { error: "noneSelected" }).max(500)), closeAs: z.enum(["done", "cancelled"], { error: "invalidChoice" }) }),
+]);
+export type BulkFollowUpInput = z.infer<typeof bulkFollowUpInput>;

@@ -1,0 +1,148 @@
+// CSV import: which fields each kind takes, and how columns and values of old spreadsheets
+// (Bulgarian or English headers, labels instead of codes) are recognised. Pure; shared by the
+// import model, the preview page and the tests.
+import { oblasts, organizationKinds, type Oblast, type OrganizationKind } from "./enums.ts";
+import { dictionaries } from "../i18n/i18n.ts";
+import { searchKey } from "../lib/transliterate.ts";
+
+export const importKinds = ["organizations", "people"] as const;
+export type ImportKind = (typeof importKinds)[number];
+export function isImportKind(value: unknown): value is ImportKind {
+  return typeof value === "string" && (importKinds as readonly string[]).includes(value);
+}
+
+/** The largest file accepted (a spreadsheet of some 30,000 organizations). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
+
+export const importFields = {
+  organizations: ["name", "kind", "oblast", "municipality", "address", "website", "email", "phone", "description", "tags"],
+  people: ["name", "position", "organization", "email", "phone", "languages", "notes"],
+} as const satisfies Record<ImportKind, readonly string[]>;
+export type ImportField = (typeof importFields)[ImportKind][number];
+
+/** What to do with one row: create it, leave it out, or write it over the existing record it duplicates. */
+export const importDecisions = ["create", "skip", "update"] as const;
+export type ImportDecision = (typeof importDecisions)[number];
+
+// Header names seen in BCRM's and partners' spreadsheets, compared without case, spaces or punctuation.
+const headerSynonyms: Record<ImportKind, Record<string, string[]>> = {
+  organizations: {
+    name: ["наименование", "име", "название", "организация", "name", "organization", "organisation", "organization name"],
+    kind: ["вид", "тип", "категория", "kind", "type", "category"],
+    oblast: ["област", "oblast", "region", "province"],
+    municipality: ["община", "град", "населено място", "municipality", "city", "town"],
+    address: ["адрес", "address"],
+    website: ["уебсайт", "уеб сайт", "сайт", "интернет страница", "website", "web", "url", "www"],
+    email: ["имейл", "e-mail", "email", "ел поща", "електронна поща", "mail"],
+    phone: ["телефон", "тел", "phone", "tel", "telephone"],
+    description: ["описание", "бележки", "description", "notes"],
+    tags: ["етикети", "тагове", "tags", "labels"],
+  },
+  people: {
+    name: ["име", "име и фамилия", "трите имена", "лице", "name", "full name", "contact"],
+    position: ["длъжност", "позиция", "position", "job title", "title", "role"],
+    organization: ["организация", "институция", "organization", "organisation", "company"],
+    email: ["имейл", "e-mail", "email", "ел поща", "електронна поща", "mail"],
+    phone: ["телефон", "тел", "phone", "tel", "telephone", "mobile"],
+    languages: ["езици", "език", "languages", "language"],
+    notes: ["бележки", "коментар", "notes", "comments"],
+  },
+};
+
+const headerKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** The field each column most likely holds ("" = not imported); a field is suggested for one column only. */
+export function suggestMapping(kind: ImportKind, headers: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return headers.map((header) => {
+    const key = headerKey(header);
+    for (const [field, names] of Object.entries(headerSynonyms[kind])) {
+      if (!taken.has(field) && names.some((n) => headerKey(n) === key)) {
+        taken.add(field);
+        return field;
+      }
+    }
+    return "";
+  });
+}
+
+// ---------------------------------------------------------------- values written as labels
+
+function labelIndex<T extends string>(enumName: string, values: readonly T[], aliases: Record<string, T>): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const value of values) {
+    index.set(searchKey(value), value);
+    for (const dictionary of Object.values(dictionaries)) {
+      const label = (dictionary as Record<string, string>)[`enum.${enumName}.${value}`];
+      if (label) index.set(searchKey(label), value);
+    }
+  }
+  for (const [alias, value] of Object.entries(aliases)) index.set(searchKey(alias), value);
+  return index;
+}
+
+let kindIndex: Map<string, OrganizationKind> | undefined;
+// A spreadsheet repeats the same few kinds and oblasts on every row: each is looked up once.
+const kindMemo = new Map<string, string>();
+const oblastMemo = new Map<string, string>();
+function memo(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size < 1000) cache.set(text, value);
+  }
+  return value;
+}
+let oblastIndex: Map<string, Oblast> | undefined;
+
+/** An organization kind given as a code or a label in either language; unknown text is returned as it is (the schema then refuses it). */
+export function organizationKindOf(text: string): string {
+  return memo(kindMemo, text, kindOfUncached);
+}
+function kindOfUncached(text: string): string {
+  kindIndex ??= labelIndex("organizationKind", organizationKinds, {
+    НПО: "ngo",
+    "Неправителствена": "ngo",
+    Сдружение: "ngo",
+    Фондация: "ngo",
+    Институция: "state_institution",
+    Университет: "academic",
+  });
+  return kindIndex.get(searchKey(text)) ?? text;
+}
+
+/** An oblast given as its code (BG-22), its number (22) or its name in either language. */
+export function oblastOf(text: string): string {
+  return memo(oblastMemo, text, oblastOfUncached);
+}
+function oblastOfUncached(text: string): string {
+  oblastIndex ??= labelIndex("oblast", oblasts, {
+    "София-град": "BG-22",
+    "София град": "BG-22",
+    "Sofia City": "BG-22",
+    "Столица": "BG-22",
+    "София-област": "BG-23",
+    "Софийска": "BG-23",
+    "Sofia Province": "BG-23",
+    "София": "BG-22",
+  });
+  const trimmed = text.trim();
+  if (/^\d{1,2}$/.test(trimmed)) return `BG-${trimmed.padStart(2, "0")}`;
+  return oblastIndex.get(searchKey(trimmed)) ?? oblastIndex.get(searchKey(trimmed.replace(/^(обл\.?|област)\s+/i, ""))) ?? trimmed.toUpperCase();
+}
+
+/**
+ * Phone numbers compared as Bulgarian national numbers (without 00359/+359 or the trunk 0),
+ * so +359 2 123 4567 and 02/123-4567 are the same.
+ */
+export function phoneKey(phone: string | null | undefined): string | null {
+  const digits = (phone ?? "").replace(/\D/g, "").replace(/^00/, "").replace(/^359/, "").replace(/^0/, "");
+  return digits.length >= 6 ? digits : null;
+}
+
+/** The name as duplicate detection compares it: transliterated, folded (Столична община = Stolichna obshtina). */
+export function nameKey(name: string | null | undefined): string | null {
+  const key = searchKey(name ?? "");
+  return key || null;
+}

@@ -1,0 +1,134 @@
+// The forum report: its URL filters and the tables it shows. The page and the CSV/XLSX export
+// both build their tables with `reportTables`, so the export is exactly what the page shows.
+import { z } from "zod";
+import { enumLabel, type MessageKey, type Translate } from "../i18n/i18n.ts";
+import { commitmentStatuses, partnershipStatuses, type CommitmentStatus } from "./enums.ts";
+import { optionalDate, optionalId } from "./fields.ts";
+
+export const reportBases = ["due", "created"] as const;
+export type ReportBasis = (typeof reportBases)[number];
+
+/** URL filters: `event` (a forum edition), `from`/`to` (a period on the due or created date, `basis`). */
+export const reportFilterFields = {
+  event: optionalId,
+  from: optionalDate,
+  to: optionalDate,
+  basis: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(reportBases, { error: "invalidChoice" }).default("due")),
+} as const;
+
+export type ReportFilters = { event: number | null; from: string | null; to: string | null; basis: ReportBasis };
+
+/** Commitments of one group (an area, an organization kind, an oblast, or all of them). */
+export type Breakdown = {
+  key: string;
+  made: number;
+  byStatus: Record<CommitmentStatus, number>;
+  overdue: number;
+  /** Current status rests on a partner's self-report not verified yet. */
+  unverified: number;
+  /** See fulfilmentRate in app/domain/fulfilment.ts. */
+  rate: number | null;
+};
+
+export type ReportData = {
+  summary: Breakdown;
+  byArea: Breakdown[];
+  byOrganizationKind: Breakdown[];
+  byOblast: Breakdown[];
+  partnerships: Array<{ kind: string; byStatus: Record<string, number>; total: number }>;
+  refugeeParticipation: Array<{ role: string; count: number }>;
+};
+
+export type ReportCell = string | number | null;
+export type ReportColumn = { label: string; kind: "text" | "count" | "percent" };
+export type ReportTable = { id: string; title: string; columns: ReportColumn[]; rows: ReportCell[][] };
+
+const count = (label: MessageKey, t: Translate): ReportColumn => ({ label: t(label), kind: "count" });
+
+function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, rows: Breakdown[], label: (key: string) => string, t: Translate): ReportTable {
+  return {
+    id,
+    title: t(title),
+    columns: [
+      { label: t(keyLabel), kind: "text" },
+      count("reports.col.made", t),
+      count("reports.col.fulfilled", t),
+      count("reports.col.partiallyFulfilled", t),
+      count("reports.col.notFulfilled", t),
+      count("reports.col.withdrawn", t),
+      count("reports.col.open", t),
+      count("reports.col.overdue", t),
+      count("reports.col.unverified", t),
+      { label: t("reports.col.rate"), kind: "percent" },
+    ],
+    rows: rows.map((b) => [
+      label(b.key),
+      b.made,
+      b.byStatus.fulfilled,
+      b.byStatus.partially_fulfilled,
+      b.byStatus.not_fulfilled,
+      b.byStatus.withdrawn,
+      b.byStatus.pledged + b.byStatus.in_progress,
+      b.overdue,
+      b.unverified,
+      b.rate,
+    ]),
+  };
+}
+
+/** The report's tables, with labels in the reader's language. */
+export function reportTables(report: ReportData, t: Translate): ReportTable[] {
+  const s = report.summary;
+  const summaryRows: Array<[MessageKey, ReportCell]> = [
+    ["reports.col.made", s.made],
+    ["reports.col.fulfilled", s.byStatus.fulfilled],
+    ["reports.col.partiallyFulfilled", s.byStatus.partially_fulfilled],
+    ["reports.col.notFulfilled", s.byStatus.not_fulfilled],
+    ["reports.col.withdrawn", s.byStatus.withdrawn],
+    ["reports.col.open", s.byStatus.pledged + s.byStatus.in_progress],
+    ["reports.col.overdue", s.overdue],
+    ["reports.col.unverified", s.unverified],
+    ["reports.col.rate", s.rate],
+  ];
+  return [
+    {
+      id: "summary",
+      title: t("reports.summary"),
+      columns: [
+        { label: t("reports.col.measure"), kind: "text" },
+        { label: t("reports.col.value"), kind: "count" },
+      ],
+      rows: summaryRows.map(([label, value]) => [t(label), value]),
+    },
+    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t),
+    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t),
+    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t),
+    {
+      id: "partnerships",
+      title: t("reports.partnerships"),
+      columns: [
+        { label: t("reports.col.partnershipKind"), kind: "text" },
+        ...partnershipStatuses.map((status) => ({ label: enumLabel(t, "partnershipStatus", status), kind: "count" as const })),
+        count("reports.col.total", t),
+      ],
+      rows: report.partnerships.map((p) => [
+        enumLabel(t, "partnershipKind", p.kind),
+        ...partnershipStatuses.map((status) => p.byStatus[status] ?? 0),
+        p.total,
+      ]),
+    },
+    {
+      id: "refugees",
+      title: t("reports.refugeeParticipation"),
+      columns: [
+        { label: t("reports.col.role"), kind: "text" },
+        count("reports.col.participants", t),
+      ],
+      rows: report.refugeeParticipation.map((r) => [enumLabel(t, "refugeeParticipantRole", r.role), r.count]),
+    },
+  ];
+}
+
+export function emptyStatusCounts(): Record<CommitmentStatus, number> {
+  return Object.fromEntries(commitmentStatuses.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
+}

@@ -1,0 +1,13 @@
+// Calendar days (`YYYY-MM-DD`) as BCRM sees them: "today" is today in Sofia, whatever
+// the server's clock zone, so "overdue" and "due this week" flip at local midnight.
+
+export function todayIso(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Sofia", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

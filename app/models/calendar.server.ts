@@ -1,0 +1,103 @@
+// The private calendar feed (RFC 5545): a user's open follow-ups and the due dates of the
+// commitments they own, as all-day events. The URL carries a random token instead of a session
+// (calendar apps cannot sign in); the token opens this feed and nothing else, and regenerating
+// it makes the old URL answer 404.
+import crypto from "node:crypto";
+import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
+import ical from "ical-generator";
+import type { CurrentUser } from "../auth/access.server.ts";
+import { getDb } from "../db/client.server.ts";
+import { commitments, followUps, organizations, users } from "../db/schema.ts";
+import { makeTranslate } from "../i18n/i18n.ts";
+import { writeAudit } from "./audit.server.ts";
+
+/** 32 random bytes, base64url: 43 characters. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newCalendarToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+export function calendarTokenOf(userId: number): string | null {
+  return getDb().select({ token: users.calendarToken }).from(users).where(eq(users.id, userId)).get()?.token ?? null;
+}
+
+/** Issues a new token (the first one, or a replacement); the audit entry never holds the token itself. */
+export function regenerateCalendarToken(user: CurrentUser, ctx: { ip?: string | null } = {}): string {
+  const token = newCalendarToken();
+  getDb().transaction((tx) => {
+    const before = tx.select({ token: users.calendarToken, version: users.version }).from(users).where(eq(users.id, user.id)).get();
+    tx.update(users)
+      .set({ calendarToken: token, updatedAt: new Date().toISOString(), version: (before?.version ?? 0) + 1 })
+      .where(eq(users.id, user.id))
+      .run();
+    writeAudit(tx, {
+      userId: user.id,
+      action: "calendar_token",
+      entityType: "user",
+      entityId: user.id,
+      detail: { replaced: Boolean(before?.token) },
+      ip: ctx.ip,
+    });
+  });
+  return token;
+}
+
+/** Builds the feed for a token, or null when the token is malformed or belongs to no active user. */
+export function calendarFeed(token: string, origin: string): string | null {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const db = getDb();
+  const owner = db
+    .select({ id: users.id, name: users.name, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.calendarToken, token), eq(users.active, true)))
+    .get();
+  if (!owner) return null;
+  const t = makeTranslate(owner.locale);
+
+  const openFollowUps = db
+    .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, notes: followUps.notes, organizationName: organizations.name })
+    .from(followUps)
+    .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
+    .where(and(eq(followUps.assigneeId, owner.id), eq(followUps.status, "open")))
+    .orderBy(asc(followUps.dueOn), asc(followUps.id))
+    .all();
+  const ownCommitments = db
+    .select({ id: commitments.id, title: commitments.title, dueOn: commitments.dueOn, organizationName: organizations.name })
+    .from(commitments)
+    .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
+    .where(and(eq(commitments.ownerId, owner.id), isNotNull(commitments.dueOn), notInArray(commitments.status, ["fulfilled", "withdrawn"])))
+    .orderBy(asc(commitments.dueOn), asc(commitments.id))
+    .all();
+
+  const calendar = ical({
+    name: t("reminders.calendar.name", { name: owner.name }),
+    prodId: { company: "BCRM", product: "BCRM Partners", language: owner.locale.toUpperCase() },
+    ttl: 60 * 60,
+  });
+  // Due dates are Sofia calendar days; all-day DATE values carry no zone, so they stay on that day everywhere.
+  calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Sofia" }]);
+  const host = new URL(origin).host;
+  const day = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+  for (const f of openFollowUps) {
+    calendar.createEvent({
+      id: `follow-up-${f.id}@${host}`,
+      start: day(f.dueOn),
+      allDay: true,
+      summary: t("reminders.calendar.followUp", { title: f.title }),
+      description: [f.organizationName, f.notes].filter(Boolean).join("\n") || null,
+      url: `${origin}/follow-ups/${f.id}`,
+    });
+  }
+  for (const c of ownCommitments) {
+    calendar.createEvent({
+      id: `commitment-${c.id}@${host}`,
+      start: day(c.dueOn!),
+      allDay: true,
+      summary: t("reminders.calendar.commitmentDue", { title: c.title }),
+      description: c.organizationName,
+      url: `${origin}/commitments/${c.id}`,
+    });
+  }
+  return calendar.toString();
+}

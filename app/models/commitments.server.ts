@@ -1,0 +1,412 @@
+import { aliasedTable, and, asc, desc, eq, exists, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
+import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
+import { commitmentDerived } from "../db/derived.ts";
+import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
+import { carriableStatuses, commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
+import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
+import { todayIso } from "../lib/calendar-day.ts";
+import type { FieldErrors } from "../lib/forms.ts";
+import { parseListParams } from "../lib/list-params.ts";
+import { writeAudit } from "./audit.server.ts";
+import { checkReferences } from "./link-choices.server.ts";
+import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+
+export type Commitment = typeof commitments.$inferSelect;
+
+/** Commitments on these routes are staff records; a partner sees the shared ones on /shared only. */
+export function requireCommitmentRead(user: CurrentUser) {
+  requireCapability(user, "readRecords");
+}
+
+const openStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];
+
+// ---------------------------------------------------------------- list
+
+export type CommitmentListParams = ReturnType<typeof parseCommitmentListParams>;
+export const parseCommitmentListParams = (url: URL | URLSearchParams) => parseListParams(url, commitmentListSpec);
+
+export const sortColumns = {
+  title: commitments.sortKey,
+  due: commitments.dueOn,
+  status: commitments.status,
+  updated: commitments.updatedAt,
+};
+
+/** Led by the organization, or pledged jointly with it. */
+function pledgedBy(organizationId: number): SQL {
+  return or(
+    eq(commitments.leadOrganizationId, organizationId),
+    exists(
+      getDb()
+        .select({ one: sql`1` })
+        .from(commitmentCoPledgers)
+        .where(and(eq(commitmentCoPledgers.commitmentId, commitments.id), eq(commitmentCoPledgers.organizationId, organizationId))),
+    ),
+  )!;
+}
+
+export function listConditions(params: CommitmentListParams, today: string): SQL | undefined {
+  const { status, area, dimension, event, organization, owner, overdue } = params.filters;
+  return and(
+    status ? eq(commitments.status, status) : undefined,
+    area ? eq(commitments.niemArea, area) : undefined,
+    dimension ? eq(commitments.niemDimension, dimension) : undefined,
+    event ? eq(commitments.eventId, event) : undefined,
+    organization ? pledgedBy(organization) : undefined,
+    owner ? eq(commitments.ownerId, owner) : undefined,
+    overdue ? and(lt(commitments.dueOn, today), inArray(commitments.status, [...openStatuses])) : undefined,
+    matchesQuery(commitments.searchKey, params.q),
+  );
+}
+
+export type CommitmentRow = Pick<Commitment, "id" | "title" | "status" | "statusVerified" | "niemDimension" | "niemArea" | "dueOn" | "updatedAt"> & {
+  leadName: string;
+  eventTitle: string | null;
+};
+
+export function listCommitments(user: CurrentUser, params: CommitmentListParams, today = todayIso()): Page<CommitmentRow> {
+  requireCommitmentRead(user);
+  const db = getDb();
+  const where = listConditions(params, today);
+  const rows = db
+    .select({
+      id: commitments.id,
+      title: commitments.title,
+      status: commitments.status,
+      statusVerified: commitments.statusVerified,
+      niemDimension: commitments.niemDimension,
+      niemArea: commitments.niemArea,
+      dueOn: commitments.dueOn,
+      updatedAt: commitments.updatedAt,
+      leadName: organizations.name,
+      eventTitle: events.title,
+    })
+    .from(commitments)
+    .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
+    .leftJoin(events, eq(events.id, commitments.eventId))
+    .where(where)
+    .orderBy(...orderBy(sortColumns[params.sort], params.dir, commitments.id))
+    .limit(params.perPage)
+    .offset(pageOffset(params.page, params.perPage))
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(commitments).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+// ---------------------------------------------------------------- read
+
+export type CoPledger = { organizationId: number; name: string };
+
+function coPledgersOf(db: DbOrTx, commitmentId: number): CoPledger[] {
+  return db
+    .select({ organizationId: commitmentCoPledgers.organizationId, name: organizations.name })
+    .from(commitmentCoPledgers)
+    .innerJoin(organizations, eq(organizations.id, commitmentCoPledgers.organizationId))
+    .where(eq(commitmentCoPledgers.commitmentId, commitmentId))
+    .orderBy(asc(organizations.sortKey))
+    .all();
+}
+
+export type CommitmentWithCoPledgers = Commitment & { coPledgerIds: number[] };
+
+function withCoPledgers(db: DbOrTx, row: Commitment): CommitmentWithCoPledgers {
+  return { ...row, coPledgerIds: coPledgersOf(db, row.id).map((c) => c.organizationId) };
+}
+
+/** The commitment for the edit form (with its co-pledgers' ids). */
+export function getCommitment(user: CurrentUser, id: number): CommitmentWithCoPledgers {
+  requireCommitmentRead(user);
+  const db = getDb();
+  const row = db.select().from(commitments).where(eq(commitments.id, id)).get();
+  if (!row) throw notFound();
+  return withCoPledgers(db, row);
+}
+
+const carriedFrom = aliasedTable(commitments, "carried_from");
+
+/** Everything the commitment page shows: names of what it points at, timeline, carry-over links, follow-ups. */
+export function getCommitmentDetail(user: CurrentUser, id: number) {
+  const commitment = getCommitment(user, id);
+  const db = getDb();
+  const name = (table: typeof organizations | typeof users, rowId: number | null) =>
+    rowId == null ? null : (db.select({ name: table.name }).from(table).where(eq(table.id, rowId)).get()?.name ?? null);
+  const event = commitment.eventId
+    ? (db.select({ id: events.id, title: events.title, kind: events.kind, startsOn: events.startsOn }).from(events).where(eq(events.id, commitment.eventId)).get() ?? null)
+    : null;
+  const partnership = commitment.partnershipId
+    ? (db.select({ id: partnerships.id, title: partnerships.title }).from(partnerships).where(eq(partnerships.id, commitment.partnershipId)).get() ?? null)
+    : null;
+  const carriedOverFrom = commitment.carriedOverFromId
+    ? (db.select({ id: carriedFrom.id, title: carriedFrom.title }).from(carriedFrom).where(eq(carriedFrom.id, commitment.carriedOverFromId)).get() ?? null)
+    : null;
+  const carriedOverTo = db
+    .select({ id: commitments.id, title: commitments.title })
+    .from(commitments)
+    .where(eq(commitments.carriedOverFromId, id))
+    .all();
+  const partnerOrg = aliasedTable(organizations, "partner_org");
+  const timeline = db
+    .select({
+      id: commitmentUpdates.id,
+      createdAt: commitmentUpdates.createdAt,
+      note: commitmentUpdates.note,
+      statusChange: commitmentUpdates.statusChange,
+      evidenceUrl: commitmentUpdates.evidenceUrl,
+      partnerOrganizationId: commitmentUpdates.partnerOrganizationId,
+      partnerOrganizationName: partnerOrg.name,
+      verifiedAt: commitmentUpdates.verifiedAt,
+      authorName: users.name,
+    })
+    .from(commitmentUpdates)
+    .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
+    .leftJoin(partnerOrg, eq(partnerOrg.id, commitmentUpdates.partnerOrganizationId))
+    .where(eq(commitmentUpdates.commitmentId, id))
+    .orderBy(asc(commitmentUpdates.createdAt), asc(commitmentUpdates.id))
+    .all();
+  const relatedFollowUps = db
+    .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, status: followUps.status })
+    .from(followUps)
+    .where(eq(followUps.commitmentId, id))
+    .orderBy(asc(followUps.dueOn), asc(followUps.id))
+    .all();
+  return {
+    commitment,
+    leadName: name(organizations, commitment.leadOrganizationId),
+    ownerName: name(users, commitment.ownerId),
+    coPledgers: coPledgersOf(db, id),
+    event,
+    partnership,
+    carriedOverFrom,
+    carriedOverTo,
+    timeline,
+    followUps: relatedFollowUps,
+    carryOver: carryOverOptions(commitment, event, carriedOverTo.length > 0),
+  };
+}
+
+/** Commitments an organization leads or co-pledges, for its page (staff only). */
+export function commitmentsOfOrganization(user: CurrentUser, organizationId: number) {
+  if (!can(user, "readRecords")) return [];
+  return getDb()
+    .select({ id: commitments.id, title: commitments.title, status: commitments.status, statusVerified: commitments.statusVerified, dueOn: commitments.dueOn, leadOrganizationId: commitments.leadOrganizationId })
+    .from(commitments)
+    .where(pledgedBy(organizationId))
+    .orderBy(desc(commitments.updatedAt), desc(commitments.id))
+    .all();
+}
+
+/** Commitments under a partnership or made at an event. */
+export function commitmentsWhere(user: CurrentUser, by: { partnershipId?: number; eventId?: number }) {
+  requireCommitmentRead(user);
+  return getDb()
+    .select({ id: commitments.id, title: commitments.title, status: commitments.status, statusVerified: commitments.statusVerified, dueOn: commitments.dueOn, leadName: organizations.name })
+    .from(commitments)
+    .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
+    .where(
+      and(
+        by.partnershipId ? eq(commitments.partnershipId, by.partnershipId) : undefined,
+        by.eventId ? eq(commitments.eventId, by.eventId) : undefined,
+      ),
+    )
+    .orderBy(asc(commitments.sortKey), asc(commitments.id))
+    .all();
+}
+
+// ---------------------------------------------------------------- write
+
+function columnsOf(input: CommitmentInput) {
+  const { coPledgerIds: _ids, ...fields } = input;
+  return { ...fields, ...commitmentDerived({ title: input.title, niemDimension: input.niemDimension as NiemDimension }) };
+}
+
+export function commitmentReferenceErrors(input: CommitmentInput): FieldErrors {
+  return checkReferences([
+    ["leadOrganizationId", "organization", input.leadOrganizationId],
+    ...input.coPledgerIds.map((id) => ["coPledgerIds", "organization", id] as ["coPledgerIds", "organization", number]),
+    ["eventId", "event", input.eventId],
+    ["partnershipId", "partnership", input.partnershipId],
+    ["ownerId", "owner", input.ownerId],
+  ]);
+}
+
+function setCoPledgers(tx: Tx, commitmentId: number, organizationIds: number[]) {
+  tx.delete(commitmentCoPledgers).where(eq(commitmentCoPledgers.commitmentId, commitmentId)).run();
+  if (organizationIds.length) tx.insert(commitmentCoPledgers).values(organizationIds.map((organizationId) => ({ commitmentId, organizationId }))).run();
+}
+
+export function createCommitment(user: CurrentUser, input: CommitmentInput, ctx: WriteContext = {}): number {
+  requireRecordWrite(user);
+  return createAudited({
+    user,
+    table: commitments,
+    entityType: "commitment",
+    values: { ...columnsOf(input), status: "pledged", createdById: user.id },
+    auditFields: { ...input, status: "pledged" },
+    afterInsert: (tx, id) => setCoPledgers(tx, id, input.coPledgerIds),
+    ctx,
+  });
+}
+
+/** Saves the form over the version read; the status is not part of it (only updates change it). */
+export function updateCommitment(
+  user: CurrentUser,
+  id: number,
+  expectedVersion: number,
+  input: CommitmentInput,
+  ctx: WriteContext = {},
+): VersionedResult<CommitmentWithCoPledgers> {
+  requireRecordWrite(user);
+  return updateVersioned<CommitmentWithCoPledgers>({
+    user,
+    table: commitments,
+    entityType: "commitment",
+    id,
+    expectedVersion,
+    values: columnsOf(input),
+    afterUpdate: (tx) => {
+      const before = coPledgersOf(tx, id).map((c) => c.organizationId).sort((a, b) => a - b);
+      const after = [...input.coPledgerIds].sort((a, b) => a - b);
+      setCoPledgers(tx, id, after);
+      if (JSON.stringify(before) !== JSON.stringify(after)) return { coPledgerIds: [before, after] };
+    },
+    currentOf: (tx, row) => withCoPledgers(tx, row),
+    ctx,
+  });
+}
+
+/**
+ * Appends a staff progress update. A status change sets the commitment's status in the same
+ * transaction (so the status is always the latest status-changing update's), bumps its version,
+ * and marks it verified: staff do not self-report.
+ */
+export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, input: CommitmentUpdateInput, ctx: WriteContext = {}): number {
+  requireRecordWrite(user);
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
+    if (!before) throw notFound();
+    const now = new Date().toISOString();
+    const update = tx
+      .insert(commitmentUpdates)
+      .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, createdAt: now })
+      .returning({ id: commitmentUpdates.id })
+      .get();
+    const changes: Record<string, [unknown, unknown]> = {};
+    if (input.statusChange) {
+      if (input.statusChange !== before.status) changes.status = [before.status, input.statusChange];
+      if (!before.statusVerified) changes.statusVerified = [false, true];
+      tx.update(commitments)
+        .set({ status: input.statusChange, statusVerified: true, updatedAt: now, version: before.version + 1 })
+        .where(eq(commitments.id, commitmentId))
+        .run();
+    } else {
+      tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
+    }
+    writeAudit(tx, {
+      userId: user.id,
+      action: "progress_update",
+      entityType: "commitment",
+      entityId: commitmentId,
+      changes: { ...changes, update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
+      ip: ctx.ip,
+    });
+    return update.id;
+  });
+}
+
+type EventRef = { id: number; kind: string; startsOn: string } | null;
+
+/** Whether the commitment may be carried over, and the later forum editions it may go to (next one first). */
+function carryOverOptions(commitment: Commitment, event: EventRef, alreadyCarried: boolean) {
+  const eligible =
+    !alreadyCarried &&
+    !!event &&
+    event.kind === "national_forum" &&
+    (carriableStatuses as readonly string[]).includes(commitment.status);
+  if (!eligible) return { eligible: false as const, targets: [] as Array<{ id: number; title: string; startsOn: string }> };
+  const targets = getDb()
+    .select({ id: events.id, title: events.title, startsOn: events.startsOn })
+    .from(events)
+    .where(and(eq(events.kind, "national_forum"), gt(events.startsOn, event.startsOn)))
+    .orderBy(asc(events.startsOn), asc(events.id))
+    .all();
+  return { eligible: targets.length > 0, targets };
+}
+
+export type CarryOverResult = { ok: true; id: number } | { ok: false; reason: "notEligible" | "badTarget" };
+
+/**
+ * Carries a forum commitment that was not (fully) kept over to a later forum edition: a new
+ * commitment with the same content, pointing back at the old one. Audited on both.
+ */
+export function carryOverCommitment(user: CurrentUser, id: number, targetEventId: number, ctx: WriteContext = {}): CarryOverResult {
+  requireRecordWrite(user);
+  const detail = getCommitmentDetail(user, id);
+  if (!detail.carryOver.eligible) return { ok: false, reason: "notEligible" };
+  if (!detail.carryOver.targets.some((t) => t.id === targetEventId)) return { ok: false, reason: "badTarget" };
+  const old = detail.commitment;
+  return getDb().transaction((tx) => {
+    const values = {
+      title: old.title,
+      sortKey: old.sortKey,
+      searchKey: old.searchKey,
+      description: old.description,
+      leadOrganizationId: old.leadOrganizationId,
+      eventId: targetEventId,
+      partnershipId: old.partnershipId,
+      niemDimension: old.niemDimension,
+      niemArea: old.niemArea,
+      kind: old.kind,
+      dueOn: null,
+      status: "pledged" as const,
+      statusVerified: true,
+      ownerId: old.ownerId,
+      sharedWithPartner: old.sharedWithPartner,
+      carriedOverFromId: old.id,
+      createdById: user.id,
+    };
+    const created = tx.insert(commitments).values(values).returning({ id: commitments.id }).get();
+    setCoPledgers(tx, created.id, old.coPledgerIds);
+    const { sortKey: _s, searchKey: _k, niemArea: _a, ...audited } = values;
+    writeAudit(tx, {
+      userId: user.id,
+      action: "create",
+      entityType: "commitment",
+      entityId: created.id,
+      changes: { ...audited, coPledgerIds: old.coPledgerIds },
+      ip: ctx.ip,
+    });
+    writeAudit(tx, {
+      userId: user.id,
+      action: "carry_over",
+      entityType: "commitment",
+      entityId: old.id,
+      changes: { carriedOverToId: [null, created.id] },
+      ip: ctx.ip,
+    });
+    return { ok: true, id: created.id } as const;
+  });
+}
+
+export type DeleteResult = { ok: true } | { ok: false; reason: "referenced" };
+
+/** Hard delete (admins) of a commitment without updates, follow-ups or carry-over; otherwise withdraw it. */
+export function deleteCommitment(user: CurrentUser, id: number, ctx: WriteContext = {}): DeleteResult {
+  requireCapability(user, "hardDelete");
+  return getDb().transaction((tx) => {
+    const row = tx.select().from(commitments).where(eq(commitments.id, id)).get();
+    if (!row) throw notFound();
+    const referenced =
+      row.carriedOverFromId != null ||
+      !!tx.select({ id: commitmentUpdates.id }).from(commitmentUpdates).where(eq(commitmentUpdates.commitmentId, id)).get() ||
+      !!tx.select({ id: followUps.id }).from(followUps).where(eq(followUps.commitmentId, id)).get() ||
+      !!tx.select({ id: commitments.id }).from(commitments).where(eq(commitments.carriedOverFromId, id)).get();
+    if (referenced) return { ok: false, reason: "referenced" } as const;
+    const coPledgerIds = coPledgersOf(tx, id).map((c) => c.organizationId);
+    tx.delete(commitments).where(eq(commitments.id, id)).run(); // co-pledgers go with it (ON DELETE CASCADE)
+    const { sortKey: _s, searchKey: _k, niemArea: _a, ...fields } = row;
+    writeAudit(tx, { userId: user.id, action: "delete", entityType: "commitment", entityId: id, changes: { ...fields, coPledgerIds }, ip: ctx.ip });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,145 @@
+// Evidence files attached to commitment updates: the type is decided by the file's bytes
+// (never by its name or the browser's claim), files live under UPLOAD_DIR with random names,
+// and they are read back only through the access layer (/evidence/:id).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import { canReadEvidence, notFound, partnerCanSeeCommitment, type CurrentUser } from "../auth/access.server.ts";
+import { getDb, type DbOrTx } from "../db/client.server.ts";
+import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles } from "../db/schema.ts";
+import { EVIDENCE_MAX_BYTES } from "../domain/portal.ts";
+import { env } from "../env.server.ts";
+
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+
+/** What file-type reports → the MIME type we store and serve. */
+const allowedByDetectedType: Record<string, string> = {
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+
+/** Old Office files are all OLE2 containers ("cfb"); the name tells which program, the bytes that it is one. */
+const oleOfficeByExtension: Record<string, string> = {
+  ".doc": "application/msword",
+  ".xls": "application/vnd.ms-excel",
+  ".ppt": "application/vnd.ms-powerpoint",
+};
+
+export type EvidenceCheck =
+  | { ok: true; mimeType: string; originalName: string; bytes: Uint8Array }
+  | { ok: false; error: "evidenceEmpty" | "evidenceTooLarge" | "evidenceType" };
+
+/** Decides whether an uploaded file may be kept as evidence, by its content. */
+export async function checkEvidenceFile(file: File): Promise<EvidenceCheck> {
+  if (file.size === 0) return { ok: false, error: "evidenceEmpty" };
+  if (file.size > EVIDENCE_MAX_BYTES) return { ok: false, error: "evidenceTooLarge" };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const originalName = cleanFileName(file.name);
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected) return { ok: false, error: "evidenceType" };
+  if (detected.ext === "cfb") {
+    const mimeType = oleOfficeByExtension[path.extname(originalName).toLowerCase()];
+    return mimeType ? { ok: true, mimeType, originalName, bytes } : { ok: false, error: "evidenceType" };
+  }
+  const mimeType = allowedByDetectedType[detected.ext];
+  return mimeType ? { ok: true, mimeType, originalName, bytes } : { ok: false, error: "evidenceType" };
+}
+
+function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  return (base || "evidence").slice(0, 200);
+}
+
+function uploadDir(): string {
+  return path.resolve(env().UPLOAD_DIR);
+}
+
+/**
+ * Writes the bytes under a random name and inserts the evidence_files row, inside the caller's
+ * transaction. Returns the id and the path, so the caller can remove the file if the transaction fails.
+ */
+export function storeEvidenceFile(
+  tx: DbOrTx,
+  userId: number,
+  file: { bytes: Uint8Array; mimeType: string; originalName: string },
+): { id: number; storedPath: string } {
+  const dir = uploadDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const storageName = crypto.randomBytes(24).toString("hex");
+  const storedPath = path.join(dir, storageName);
+  fs.writeFileSync(storedPath, file.bytes, { flag: "wx", mode: 0o600 });
+  const row = tx
+    .insert(evidenceFiles)
+    .values({ storageName, originalName: file.originalName, mimeType: file.mimeType, size: file.bytes.byteLength, uploadedById: userId })
+    .returning({ id: evidenceFiles.id })
+    .get();
+  return { id: row.id, storedPath };
+}
+
+/** The evidence file and its bytes, or 404 for anything the user may not read. */
+export function readEvidence(user: CurrentUser, id: number): { file: EvidenceFile; bytes: Buffer } {
+  const db = getDb();
+  const file = db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
+  if (!file) throw notFound();
+  if (!canReadEvidence(user, partnerCanSeeEvidence(user, id))) throw notFound();
+  const storedPath = path.join(uploadDir(), path.basename(file.storageName));
+  if (!fs.existsSync(storedPath)) throw notFound();
+  return { file, bytes: fs.readFileSync(storedPath) };
+}
+
+function partnerCanSeeEvidence(user: CurrentUser, evidenceFileId: number): boolean {
+  if (user.role !== "partner") return false;
+  const db = getDb();
+  const owners = db
+    .select({ id: commitments.id, leadOrganizationId: commitments.leadOrganizationId, sharedWithPartner: commitments.sharedWithPartner })
+    .from(commitmentUpdates)
+    .innerJoin(commitments, eq(commitments.id, commitmentUpdates.commitmentId))
+    .where(eq(commitmentUpdates.evidenceFileId, evidenceFileId))
+    .all();
+  return owners.some((c) => {
+    const coPledgerIds = db
+      .select({ id: commitmentCoPledgers.organizationId })
+      .from(commitmentCoPledgers)
+      .where(eq(commitmentCoPledgers.commitmentId, c.id))
+      .all()
+      .map((r) => r.id);
+    return partnerCanSeeCommitment(user, c, coPledgerIds);
+  });
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` — the ASCII fallback keeps old clients working with Cyrillic names. */
+export function contentDisposition(originalName: string): string {
+  const ascii = originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(originalName)}`;
+}
+
+/**
+ * Reads a form that may carry an evidence file, keeping at most EVIDENCE_MAX_BYTES of any part
+ * in memory. A larger part is answered with a message, not a 500.
+ */
+export async function readUploadForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; error: "evidenceTooLarge" }> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return { ok: true, formData: await request.formData() };
+  // A body far beyond the limit is refused before it is read at all.
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > EVIDENCE_MAX_BYTES + 1024 * 1024) return { ok: false, error: "evidenceTooLarge" };
+  try {
+    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }));
+    return { ok: true, formData };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "evidenceTooLarge" };
+    throw error;
+  }
+}

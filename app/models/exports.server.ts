@@ -1,0 +1,560 @@
+// Exports of the record lists as CSV and XLSX, streamed: rows come from SQLite one at a time
+// (better-sqlite3 `.iterate()`) and go straight into the response, so a 100,000-row export
+// never sits in memory. Each export uses the SAME conditions and order as its list page
+// (the list model's `listConditions` / `sortColumns`), so it is exactly the view on screen.
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
+import { setImmediate as nextTick } from "node:timers/promises";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import Database from "better-sqlite3";
+import { eq, sql, type AnyColumn } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
+import { getDb } from "../db/client.server.ts";
+import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
+import { fulfilmentRate } from "../domain/fulfilment.ts";
+import { exportFilters, type ExportFormat, type ExportKind } from "../domain/exports.ts";
+import { env } from "../env.server.ts";
+import { enumLabel, makeTranslate, type MessageKey, type Translate } from "../i18n/i18n.ts";
+import { todayIso } from "../lib/calendar-day.ts";
+import { csvRecord, dateCell, neutraliseCell, UTF8_BOM, type CellValue } from "../lib/spreadsheet-safety.ts";
+import { writeAudit } from "./audit.server.ts";
+import {
+  listConditions as organizationConditions,
+  parseOrganizationListParams,
+  sortColumns as organizationSortColumns,
+} from "./organizations.server.ts";
+import {
+  listConditions as partnershipConditions,
+  parsePartnershipListParams,
+  sortColumns as partnershipSortColumns,
+} from "./partnerships.server.ts";
+import {
+  listConditions as commitmentConditions,
+  parseCommitmentListParams,
+  sortColumns as commitmentSortColumns,
+} from "./commitments.server.ts";
+import {
+  listConditions as followUpConditions,
+  parseFollowUpListParams,
+  sortColumns as followUpSortColumns,
+} from "./follow-ups.server.ts";
+import { listConditions as personConditions, parsePersonListParams, sortColumns as personSortColumns } from "./people.server.ts";
+import { orderBy } from "./query.server.ts";
+
+// ---------------------------------------------------------------- what each export holds
+
+type ColumnType = "text" | "date" | "number";
+type ExportColumn = { header: MessageKey; type?: ColumnType; width: number };
+
+/** A drizzle query that is built but not run: its SQL is run on the export's own connection. */
+type BuiltQuery = { toSQL(): { sql: string; params: unknown[] } };
+
+type ExportDefinition = {
+  columns: ExportColumn[];
+  /** The list's rows (all of them, in the list's order) and their count, for the list URL's parameters. */
+  query(search: URLSearchParams, user: CurrentUser): { rows: BuiltQuery; count: BuiltQuery };
+  /** One raw row (the selected columns, in order) → the cells of the file. */
+  cells(row: any[], t: Translate): CellValue[];
+};
+
+const yesNo = (t: Translate, value: unknown) => (value ? t("common.yes") : t("common.no"));
+const countOf = () => ({ n: sql<number>`count(*)` });
+
+const organizationsExport: ExportDefinition = {
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "org.name", width: 40 },
+    { header: "org.nameLatin", width: 36 },
+    { header: "org.kind", width: 24 },
+    { header: "org.oblast", width: 20 },
+    { header: "org.municipality", width: 20 },
+    { header: "org.address", width: 30 },
+    { header: "org.website", width: 30 },
+    { header: "org.email", width: 28 },
+    { header: "org.phone", width: 18 },
+    { header: "org.description", width: 50 },
+    { header: "exports.col.tags", width: 24 },
+    { header: "exports.col.archived", width: 12 },
+    { header: "exports.col.updated", type: "date", width: 14 },
+  ],
+  query(search) {
+    const params = parseOrganizationListParams(search);
+    const where = organizationConditions(params);
+    const db = getDb();
+    const rows = db
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        nameLatin: organizations.nameLatin,
+        kind: organizations.kind,
+        oblast: organizations.oblast,
+        municipality: organizations.municipality,
+        address: organizations.address,
+        website: organizations.website,
+        email: organizations.email,
+        phone: organizations.phone,
+        description: organizations.description,
+        tags: sql<string | null>`(SELECT group_concat(t.name, ', ' ORDER BY t.name) FROM organization_tags ot JOIN tags t ON t.id = ot.tag_id WHERE ot.organization_id = ${organizations.id})`,
+        archived: organizations.archived,
+        updatedAt: organizations.updatedAt,
+      })
+      .from(organizations)
+      .where(where)
+      .orderBy(...orderBy(organizationSortColumns[params.sort], params.dir, organizations.id));
+    return { rows, count: db.select(countOf()).from(organizations).where(where) };
+  },
+  cells: ([id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, updatedAt], t) => [
+    id,
+    name,
+    nameLatin,
+    enumLabel(t, "organizationKind", kind),
+    oblast ? enumLabel(t, "oblast", oblast) : null,
+    municipality,
+    address,
+    website,
+    email,
+    phone,
+    description,
+    tags,
+    yesNo(t, archived),
+    dateCell(updatedAt),
+  ],
+};
+
+const peopleExport: ExportDefinition = {
+  // Contacts at organizations only: refugee contacts live in their own table and are never exported.
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "exports.col.name", width: 30 },
+    { header: "exports.col.nameLatin", width: 30 },
+    { header: "exports.col.position", width: 26 },
+    { header: "exports.col.organization", width: 36 },
+    { header: "org.email", width: 28 },
+    { header: "org.phone", width: 18 },
+    { header: "exports.col.languages", width: 18 },
+    { header: "exports.col.notes", width: 40 },
+    { header: "exports.col.archived", width: 12 },
+    { header: "exports.col.updated", type: "date", width: 14 },
+  ],
+  query(search) {
+    const params = parsePersonListParams(search);
+    const where = personConditions(params);
+    const db = getDb();
+    const rows = db
+      .select({
+        id: people.id,
+        name: people.name,
+        nameLatin: people.nameLatin,
+        position: people.position,
+        organization: organizations.name,
+        email: people.email,
+        phone: people.phone,
+        languages: people.languages,
+        notes: people.notes,
+        archived: people.archived,
+        updatedAt: people.updatedAt,
+      })
+      .from(people)
+      .leftJoin(organizations, eq(organizations.id, people.organizationId))
+      .where(where)
+      .orderBy(...orderBy(personSortColumns[params.sort], params.dir, people.id));
+    return { rows, count: db.select(countOf()).from(people).where(where) };
+  },
+  cells: ([id, name, nameLatin, position, organization, email, phone, languages, notes, archived, updatedAt], t) => [
+    id,
+    name,
+    nameLatin,
+    position,
+    organization,
+    email,
+    phone,
+    languages,
+    notes,
+    yesNo(t, archived),
+    dateCell(updatedAt),
+  ],
+};
+
+// Members as "name<US>role" joined by <RS>, so names with commas or semicolons survive.
+const UNIT = "\u001f";
+const RECORD = "\u001e";
+
+const partnershipsExport: ExportDefinition = {
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "exports.col.title", width: 44 },
+    { header: "exports.col.kind", width: 22 },
+    { header: "exports.col.status", width: 16 },
+    { header: "exports.col.startsOn", type: "date", width: 13 },
+    { header: "exports.col.endsOn", type: "date", width: 13 },
+    { header: "exports.col.lead", width: 36 },
+    { header: "exports.col.members", width: 60 },
+    { header: "exports.col.project", width: 36 },
+    { header: "exports.col.owner", width: 24 },
+    { header: "exports.col.commitmentCount", type: "number", width: 14 },
+    { header: "exports.col.fulfilment", type: "number", width: 14 },
+  ],
+  query(search) {
+    const params = parsePartnershipListParams(search);
+    const where = partnershipConditions(params);
+    const db = getDb();
+    const rows = db
+      .select({
+        id: partnerships.id,
+        title: partnerships.title,
+        kind: partnerships.kind,
+        status: partnerships.status,
+        startsOn: partnerships.startsOn,
+        endsOn: partnerships.endsOn,
+        lead: sql<string | null>`(SELECT group_concat(o.name, '; ' ORDER BY o.sort_key) FROM partnership_members m JOIN organizations o ON o.id = m.organization_id WHERE m.partnership_id = ${partnerships.id} AND m.role = 'lead')`,
+        members: sql<string | null>`(SELECT group_concat(o.name || char(31) || m.role, char(30) ORDER BY m.role <> 'lead', o.sort_key) FROM partnership_members m JOIN organizations o ON o.id = m.organization_id WHERE m.partnership_id = ${partnerships.id})`,
+        project: partnerships.project,
+        owner: users.name,
+        commitmentCount: sql<number>`(SELECT count(*) FROM commitments c WHERE c.partnership_id = ${partnerships.id})`,
+        fulfilled: sql<number>`(SELECT count(*) FROM commitments c WHERE c.partnership_id = ${partnerships.id} AND c.status = 'fulfilled')`,
+        partially: sql<number>`(SELECT count(*) FROM commitments c WHERE c.partnership_id = ${partnerships.id} AND c.status = 'partially_fulfilled')`,
+        withdrawn: sql<number>`(SELECT count(*) FROM commitments c WHERE c.partnership_id = ${partnerships.id} AND c.status = 'withdrawn')`,
+      })
+      .from(partnerships)
+      .leftJoin(users, eq(users.id, partnerships.ownerId))
+      .where(where)
+      .orderBy(...orderBy(partnershipSortColumns[params.sort], params.dir, partnerships.id));
+    return { rows, count: db.select(countOf()).from(partnerships).where(where) };
+  },
+  cells: ([id, title, kind, status, startsOn, endsOn, lead, members, project, owner, commitmentCount, fulfilled, partially, withdrawn], t) => [
+    id,
+    title,
+    enumLabel(t, "partnershipKind", kind),
+    enumLabel(t, "partnershipStatus", status),
+    dateCell(startsOn),
+    dateCell(endsOn),
+    lead,
+    membersText(members, t),
+    project,
+    owner,
+    commitmentCount,
+    // The one definition of the rate (docs/decisions/005): the report and this export agree.
+    fulfilmentRate({
+      fulfilled,
+      partially_fulfilled: partially,
+      withdrawn,
+      pledged: commitmentCount - fulfilled - partially - withdrawn,
+    }),
+  ],
+};
+
+function membersText(packed: string | null, t: Translate): string | null {
+  if (!packed) return null;
+  return packed
+    .split(RECORD)
+    .map((member) => {
+      const [name, role] = member.split(UNIT);
+      return `${name} (${enumLabel(t, "partnershipMemberRole", role)})`;
+    })
+    .join("; ");
+}
+
+const commitmentsExport: ExportDefinition = {
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "exports.col.title", width: 50 },
+    { header: "exports.col.lead", width: 34 },
+    { header: "exports.col.coPledgers", width: 34 },
+    { header: "exports.col.event", width: 34 },
+    { header: "exports.col.partnership", width: 34 },
+    { header: "exports.col.niemArea", width: 28 },
+    { header: "exports.col.niemDimension", width: 34 },
+    { header: "exports.col.kind", width: 18 },
+    { header: "exports.col.dueOn", type: "date", width: 13 },
+    { header: "exports.col.status", width: 18 },
+    { header: "exports.col.verified", width: 11 },
+    { header: "exports.col.owner", width: 24 },
+    { header: "exports.col.shared", width: 12 },
+    { header: "exports.col.latestUpdate", width: 50 },
+    { header: "exports.col.latestUpdateOn", type: "date", width: 14 },
+  ],
+  query(search) {
+    const params = parseCommitmentListParams(search);
+    const where = commitmentConditions(params, todayIso());
+    const db = getDb();
+    const latestUpdate = (column: "note" | "created_at") =>
+      sql<string | null>`(SELECT ${sql.raw(`u.${column}`)} FROM commitment_updates u WHERE u.commitment_id = ${commitments.id} ORDER BY u.created_at DESC, u.id DESC LIMIT 1)`;
+    const rows = db
+      .select({
+        id: commitments.id,
+        title: commitments.title,
+        lead: organizations.name,
+        coPledgers: sql<string | null>`(SELECT group_concat(o.name, '; ' ORDER BY o.sort_key) FROM commitment_co_pledgers cp JOIN organizations o ON o.id = cp.organization_id WHERE cp.commitment_id = ${commitments.id})`,
+        event: events.title,
+        partnership: partnerships.title,
+        niemArea: commitments.niemArea,
+        niemDimension: commitments.niemDimension,
+        kind: commitments.kind,
+        dueOn: commitments.dueOn,
+        status: commitments.status,
+        statusVerified: commitments.statusVerified,
+        owner: users.name,
+        shared: commitments.sharedWithPartner,
+        latestNote: latestUpdate("note"),
+        latestAt: latestUpdate("created_at"),
+      })
+      .from(commitments)
+      .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
+      .leftJoin(events, eq(events.id, commitments.eventId))
+      .leftJoin(partnerships, eq(partnerships.id, commitments.partnershipId))
+      .leftJoin(users, eq(users.id, commitments.ownerId))
+      .where(where)
+      .orderBy(...orderBy(commitmentSortColumns[params.sort], params.dir, commitments.id));
+    return { rows, count: db.select(countOf()).from(commitments).where(where) };
+  },
+  cells: ([id, title, lead, coPledgers, event, partnership, area, dimension, kind, dueOn, status, verified, owner, shared, latestNote, latestAt], t) => [
+    id,
+    title,
+    lead,
+    coPledgers,
+    event,
+    partnership,
+    enumLabel(t, "niemArea", area),
+    enumLabel(t, "niemDimension", dimension),
+    enumLabel(t, "commitmentKind", kind),
+    dateCell(dueOn),
+    enumLabel(t, "commitmentStatus", status),
+    yesNo(t, verified),
+    owner,
+    yesNo(t, shared),
+    latestNote,
+    dateCell(latestAt),
+  ],
+};
+
+const followUpsExport: ExportDefinition = {
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "exports.col.title", width: 44 },
+    { header: "exports.col.dueOn", type: "date", width: 13 },
+    { header: "exports.col.status", width: 14 },
+    { header: "exports.col.assignee", width: 24 },
+    { header: "exports.col.organization", width: 32 },
+    { header: "exports.col.person", width: 24 },
+    { header: "exports.col.partnership", width: 32 },
+    { header: "exports.col.commitment", width: 32 },
+    { header: "exports.col.event", width: 32 },
+    { header: "exports.col.sharedWith", width: 32 },
+    { header: "exports.col.completedOn", type: "date", width: 13 },
+    { header: "exports.col.completionNote", width: 36 },
+    { header: "exports.col.notes", width: 40 },
+  ],
+  query(search, user) {
+    const params = parseFollowUpListParams(search);
+    const where = followUpConditions(user, params, todayIso());
+    const db = getDb();
+    const nameOf = (table: string, column: string, key: AnyColumn) =>
+      sql<string | null>`(SELECT x.${sql.raw(column)} FROM ${sql.raw(table)} x WHERE x.id = ${key})`;
+    const rows = db
+      .select({
+        id: followUps.id,
+        title: followUps.title,
+        dueOn: followUps.dueOn,
+        status: followUps.status,
+        assignee: users.name,
+        organization: organizations.name,
+        person: nameOf("people", "name", followUps.personId),
+        partnership: nameOf("partnerships", "title", followUps.partnershipId),
+        commitment: nameOf("commitments", "title", followUps.commitmentId),
+        event: nameOf("events", "title", followUps.eventId),
+        sharedWith: nameOf("organizations", "name", followUps.sharedWithOrganizationId),
+        completedAt: followUps.completedAt,
+        completionNote: followUps.completionNote,
+        notes: followUps.notes,
+      })
+      .from(followUps)
+      .leftJoin(users, eq(users.id, followUps.assigneeId))
+      .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
+      .where(where)
+      .orderBy(...orderBy(followUpSortColumns[params.sort], params.dir, followUps.id));
+    return { rows, count: db.select(countOf()).from(followUps).where(where) };
+  },
+  cells: ([id, title, dueOn, status, assignee, organization, person, partnership, commitment, event, sharedWith, completedAt, completionNote, notes], t) => [
+    id,
+    title,
+    dateCell(dueOn),
+    enumLabel(t, "followUpStatus", status),
+    assignee,
+    organization,
+    person,
+    partnership,
+    commitment,
+    event,
+    sharedWith,
+    dateCell(completedAt),
+    completionNote,
+    notes,
+  ],
+};
+
+const definitions: Partial<Record<ExportKind, ExportDefinition>> = {
+  organizations: organizationsExport,
+  people: peopleExport,
+  partnerships: partnershipsExport,
+  commitments: commitmentsExport,
+  "follow-ups": followUpsExport,
+};
+
+export function hasExport(kind: ExportKind): boolean {
+  return Boolean(definitions[kind]);
+}
+
+// ---------------------------------------------------------------- the response
+
+/**
+ * The file for `/exports/<kind>.<format>?<list parameters>`: only users who may export,
+ * audited with the filters and the row count, streamed.
+ */
+export function exportResponse(
+  user: CurrentUser,
+  kind: ExportKind,
+  format: ExportFormat,
+  search: URLSearchParams,
+  ctx: { ip?: string | null } = {},
+): Response | null {
+  requireCapability(user, "export");
+  const definition = definitions[kind];
+  if (!definition) return null;
+  const built = definition.query(search, user);
+  const cursor = openCursor(built.rows, built.count);
+  writeAudit(getDb(), {
+    userId: user.id,
+    action: "export",
+    entityType: "export",
+    detail: { kind, format, filters: exportFilters(search), rowCount: cursor.rowCount },
+    ip: ctx.ip,
+  });
+  const t = makeTranslate(user.locale);
+  const toCells = (row: unknown[]) => definition.cells(row, t);
+  const headers = definition.columns.map((c) => t(c.header));
+  const body =
+    format === "csv"
+      ? csvBody(headers, cursor, toCells)
+      : xlsxBody({
+          sheetName: t(`exports.kind.${kind}` as MessageKey),
+          headers,
+          columns: definition.columns,
+          cursor,
+          toCells,
+          dateFormat: user.locale === "bg" ? "dd.mm.yyyy" : "dd/mm/yyyy",
+        });
+  const fileName = `bcrm-${kind}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  return new Response(createReadableStreamFromReadable(body), {
+    status: 200,
+    headers: {
+      "Content-Type":
+        format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+type Cursor = { rowCount: number; rows: Iterable<unknown[]>; close(): void };
+
+/**
+ * Runs the export's query on a read-only connection of its own, inside one read transaction:
+ * the count and the rows come from the same snapshot, and the app's shared connection stays
+ * free for other requests while the file streams (an open iterator keeps a connection busy).
+ */
+function openCursor(rowsQuery: BuiltQuery, countQuery: BuiltQuery): Cursor {
+  const file = env().DATABASE_PATH;
+  // An in-memory database (only in throwaway tools) cannot be opened twice: it is read whole.
+  const own = file !== ":memory:";
+  const connection = own ? new Database(file, { readonly: true, fileMustExist: true }) : getDb().$client;
+  const close = () => {
+    if (own && connection.open) connection.close();
+  };
+  try {
+    if (own) connection.prepare("BEGIN").run();
+    const count = countQuery.toSQL();
+    const rowCount = Number((connection.prepare(count.sql).raw(true).get(...count.params) as unknown[])[0]);
+    const query = rowsQuery.toSQL();
+    const statement = connection.prepare(query.sql).raw(true);
+    const rows = own ? statement.iterate(...query.params) : statement.all(...query.params);
+    return { rowCount, rows: rows as Iterable<unknown[]>, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function csvBody(headers: string[], cursor: Cursor, toCells: (row: unknown[]) => CellValue[]): Readable {
+  function* chunks() {
+    try {
+      yield Buffer.from(UTF8_BOM + csvRecord(headers), "utf8");
+      let text = "";
+      let n = 0;
+      for (const row of cursor.rows) {
+        text += csvRecord(toCells(row));
+        if (++n % 500 === 0) {
+          yield Buffer.from(text, "utf8");
+          text = "";
+        }
+      }
+      if (text) yield Buffer.from(text, "utf8");
+    } finally {
+      cursor.close();
+    }
+  }
+  // Pull-based: the next rows are read only when the client has taken the previous chunk.
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+function xlsxBody(opts: {
+  sheetName: string;
+  headers: string[];
+  columns: ExportColumn[];
+  cursor: Cursor;
+  toCells: (row: unknown[]) => CellValue[];
+  dateFormat: string;
+}): Readable {
+  const output = new PassThrough();
+  // Inline strings (no shared-strings table) keep memory flat however many rows there are.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "BCRM Partners";
+  const sheet = workbook.addWorksheet(opts.sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31), {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+  });
+  sheet.columns = opts.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
+  sheet.autoFilter = `A1:${columnLetter(opts.columns.length)}1`;
+  const header = sheet.addRow(opts.headers);
+  header.font = { bold: true };
+  header.commit();
+
+  const dateColumns = opts.columns.flatMap((c, i) => (c.type === "date" ? [i + 1] : []));
+  const pump = async () => {
+    let n = 0;
+    for (const row of opts.cursor.rows) {
+      if (output.destroyed) return;
+      const cells = opts.toCells(row).map((v) => (typeof v === "string" ? neutraliseCell(v) : v ?? null));
+      const written = sheet.addRow(cells);
+      for (const column of dateColumns) if (cells[column - 1] instanceof Date) written.getCell(column).numFmt = opts.dateFormat;
+      written.commit();
+      // Let the zip writer and the client catch up, so rows do not pile up in memory.
+      if (++n % 250 === 0) {
+        await nextTick();
+        if (output.writableNeedDrain) await Promise.race([once(output, "drain"), once(output, "close")]);
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  pump()
+    .catch((error) => output.destroy(error as Error))
+    .finally(() => opts.cursor.close());
+  return output;
+}
+
+function columnLetter(n: number): string {
+  let letters = "";
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
+  return letters;
+}

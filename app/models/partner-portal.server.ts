@@ -1,0 +1,560 @@
+// The partner portal: what a partner organization sees of its shared commitments and
+// follow-ups, the progress updates its users post, and the staff side that verifies them.
+// Access is decided by the rules in access.server.ts; everything out of reach is a 404.
+import fs from "node:fs";
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import {
+  notFound,
+  partnerCanSeeCommitment,
+  partnerCanSeeFollowUp,
+  requireCapability,
+  requireRecordWrite,
+  type CurrentUser,
+} from "../auth/access.server.ts";
+import { getDb, type DbOrTx } from "../db/client.server.ts";
+import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles, followUps, organizations, users } from "../db/schema.ts";
+import { partnerProposableStatuses, type CommitmentStatus } from "../domain/enums.ts";
+import { scopeFields, type PartnerUpdateInput } from "../domain/portal.ts";
+import { todayIso } from "../lib/calendar-day.ts";
+import type { FormValues } from "../lib/forms.ts";
+import { changedFields, writeAudit } from "./audit.server.ts";
+import { storeEvidenceFile } from "./evidence.server.ts";
+import { getOrganization } from "./organizations.server.ts";
+import { updateVersioned, type WriteContext } from "./record-write.server.ts";
+
+// ---------------------------------------------------------------- what a partner can reach
+
+function requirePartner(user: CurrentUser): number {
+  requireCapability(user, "usePartnerPortal");
+  if (user.organizationId == null) throw notFound();
+  return user.organizationId;
+}
+
+function coPledgerIdsOf(db: DbOrTx, commitmentId: number): number[] {
+  return db
+    .select({ id: commitmentCoPledgers.organizationId })
+    .from(commitmentCoPledgers)
+    .where(eq(commitmentCoPledgers.commitmentId, commitmentId))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The commitment row if this partner may see it, otherwise 404. */
+function reachableCommitment(db: DbOrTx, user: CurrentUser, id: number) {
+  const commitment = db.select().from(commitments).where(eq(commitments.id, id)).get();
+  if (!commitment || !partnerCanSeeCommitment(user, commitment, coPledgerIdsOf(db, id))) throw notFound();
+  return commitment;
+}
+
+function reachableFollowUp(db: DbOrTx, user: CurrentUser, id: number) {
+  const followUp = db.select().from(followUps).where(eq(followUps.id, id)).get();
+  if (!followUp || !partnerCanSeeFollowUp(user, followUp)) throw notFound();
+  return followUp;
+}
+
+/** Ids of the shared commitments the partner's organization made, as lead or co-pledger. */
+function sharedCommitmentIds(db: DbOrTx, organizationId: number): number[] {
+  const coPledged = db
+    .select({ id: commitmentCoPledgers.commitmentId })
+    .from(commitmentCoPledgers)
+    .where(eq(commitmentCoPledgers.organizationId, organizationId));
+  return db
+    .select({ id: commitments.id })
+    .from(commitments)
+    .where(
+      and(
+        eq(commitments.sharedWithPartner, true),
+        or(eq(commitments.leadOrganizationId, organizationId), inArray(commitments.id, coPledged)),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+}
+
+// ---------------------------------------------------------------- timeline
+
+export type TimelineEntry = {
+  id: number;
+  createdAt: string;
+  note: string;
+  statusChange: CommitmentStatus | null;
+  evidenceUrl: string | null;
+  evidenceFileId: number | null;
+  evidenceFileName: string | null;
+  authorName: string;
+  /** The partner organization that reported it; null for a BCRM staff update. */
+  partnerOrganizationName: string | null;
+  verifiedAt: string | null;
+};
+
+const partnerOrg = aliasedTable(organizations, "partner_org");
+
+function timelineOf(db: DbOrTx, commitmentIds: number[]): Map<number, TimelineEntry[]> {
+  const byCommitment = new Map<number, TimelineEntry[]>();
+  if (!commitmentIds.length) return byCommitment;
+  const rows = db
+    .select({
+      commitmentId: commitmentUpdates.commitmentId,
+      id: commitmentUpdates.id,
+      createdAt: commitmentUpdates.createdAt,
+      note: commitmentUpdates.note,
+      statusChange: commitmentUpdates.statusChange,
+      evidenceUrl: commitmentUpdates.evidenceUrl,
+      evidenceFileId: commitmentUpdates.evidenceFileId,
+      evidenceFileName: evidenceFiles.originalName,
+      authorName: users.name,
+      partnerOrganizationName: partnerOrg.name,
+      verifiedAt: commitmentUpdates.verifiedAt,
+    })
+    .from(commitmentUpdates)
+    .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
+    .leftJoin(partnerOrg, eq(partnerOrg.id, commitmentUpdates.partnerOrganizationId))
+    .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
+    .where(inArray(commitmentUpdates.commitmentId, commitmentIds))
+    .orderBy(desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
+    .all();
+  for (const { commitmentId, ...entry } of rows) {
+    const list = byCommitment.get(commitmentId) ?? [];
+    list.push(entry);
+    byCommitment.set(commitmentId, list);
+  }
+  return byCommitment;
+}
+
+// ---------------------------------------------------------------- the portal page
+
+export type SharedCommitment = {
+  id: number;
+  title: string;
+  description: string | null;
+  status: CommitmentStatus;
+  statusVerified: boolean;
+  dueOn: string | null;
+  leadOrganizationName: string;
+  /** Whether the partner's organization leads it (else it co-pledged). */
+  isLead: boolean;
+  coPledgerNames: string[];
+  timeline: TimelineEntry[];
+};
+
+function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitment[] {
+  if (!ids.length) return [];
+  const rows = db
+    .select({
+      id: commitments.id,
+      title: commitments.title,
+      description: commitments.description,
+      status: commitments.status,
+      statusVerified: commitments.statusVerified,
+      dueOn: commitments.dueOn,
+      leadOrganizationId: commitments.leadOrganizationId,
+      leadOrganizationName: organizations.name,
+    })
+    .from(commitments)
+    .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
+    .where(inArray(commitments.id, ids))
+    .orderBy(sql`${commitments.dueOn} IS NULL`, asc(commitments.dueOn), asc(commitments.sortKey))
+    .all();
+  const timelines = timelineOf(db, ids);
+  const coPledgers = db
+    .select({ commitmentId: commitmentCoPledgers.commitmentId, name: organizations.name })
+    .from(commitmentCoPledgers)
+    .innerJoin(organizations, eq(organizations.id, commitmentCoPledgers.organizationId))
+    .where(inArray(commitmentCoPledgers.commitmentId, ids))
+    .orderBy(organizations.sortKey)
+    .all();
+  return rows.map(({ leadOrganizationId, ...c }) => ({
+    ...c,
+    isLead: leadOrganizationId === organizationId,
+    coPledgerNames: coPledgers.filter((p) => p.commitmentId === c.id).map((p) => p.name),
+    timeline: timelines.get(c.id) ?? [],
+  }));
+}
+
+export type SharedFollowUp = {
+  id: number;
+  title: string;
+  notes: string | null;
+  dueOn: string;
+  status: "open" | "done" | "cancelled";
+  overdue: boolean;
+  completedAt: string | null;
+  completionNote: string | null;
+  completedByName: string | null;
+  /** Set when the linked commitment is one the partner can see too. */
+  commitmentId: number | null;
+  commitmentTitle: string | null;
+  version: number;
+};
+
+function sharedFollowUps(db: DbOrTx, organizationId: number, where = eq(followUps.sharedWithOrganizationId, organizationId)): SharedFollowUp[] {
+  const visibleCommitments = new Set(sharedCommitmentIds(db, organizationId));
+  const today = todayIso();
+  return db
+    .select({
+      id: followUps.id,
+      title: followUps.title,
+      notes: followUps.notes,
+      dueOn: followUps.dueOn,
+      status: followUps.status,
+      completedAt: followUps.completedAt,
+      completionNote: followUps.completionNote,
+      completedByName: users.name,
+      commitmentId: followUps.commitmentId,
+      commitmentTitle: commitments.title,
+      version: followUps.version,
+    })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.completedById))
+    .leftJoin(commitments, eq(commitments.id, followUps.commitmentId))
+    .where(where)
+    // Open items first, the most urgent on top; then what is done or cancelled, newest first.
+    .orderBy(sql`${followUps.status} <> 'open'`, sql`CASE WHEN ${followUps.status} = 'open' THEN ${followUps.dueOn} END`, desc(followUps.dueOn), asc(followUps.id))
+    .all()
+    .map((f) => {
+      const linked = f.commitmentId != null && visibleCommitments.has(f.commitmentId);
+      return {
+        ...f,
+        overdue: f.status === "open" && f.dueOn < today,
+        commitmentId: linked ? f.commitmentId : null,
+        commitmentTitle: linked ? f.commitmentTitle : null,
+      };
+    });
+}
+
+/** Everything on /shared: the organization card, its shared commitments and follow-ups. */
+export function getPortalOverview(user: CurrentUser) {
+  const organizationId = requirePartner(user);
+  const db = getDb();
+  const organization = getOrganization(user, organizationId);
+  return {
+    organization,
+    commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)),
+    followUps: sharedFollowUps(db, organizationId),
+  };
+}
+
+export function getSharedCommitment(user: CurrentUser, id: number): SharedCommitment {
+  const organizationId = requirePartner(user);
+  const db = getDb();
+  reachableCommitment(db, user, id);
+  return sharedCommitmentsByIds(db, organizationId, [id])[0]!;
+}
+
+export function getSharedFollowUp(user: CurrentUser, id: number): SharedFollowUp {
+  const organizationId = requirePartner(user);
+  const db = getDb();
+  reachableFollowUp(db, user, id);
+  return sharedFollowUps(db, organizationId, and(eq(followUps.id, id), eq(followUps.sharedWithOrganizationId, organizationId)))[0]!;
+}
+
+// ---------------------------------------------------------------- forged or refused posts
+
+export type Screening =
+  | { ok: true }
+  | { ok: false; outcome: "forbidden"; field: string; value: string }
+  | { ok: false; outcome: "refused"; field: string; value: string };
+
+/**
+ * Looks at a partner's form before anything else: a field naming another record or organization
+ * than the one in reach is "forbidden" (answered 404), a field the form does not have or a status
+ * a partner may not set is "refused" (answered 400). Both are audited by `auditRefusal`.
+ */
+export function screenPartnerForm(
+  user: CurrentUser,
+  values: FormValues,
+  opts: { allowedFields: readonly string[]; inReach: Partial<Record<(typeof scopeFields)[number], number>> },
+): Screening {
+  const scope: Record<string, number | null> = {
+    organizationId: user.organizationId,
+    partnerOrganizationId: user.organizationId,
+    sharedWithOrganizationId: user.organizationId,
+    leadOrganizationId: user.organizationId,
+    ...opts.inReach,
+  };
+  for (const [field, raw] of Object.entries(values)) {
+    const value = Array.isArray(raw) ? raw.join(",") : raw;
+    if ((scopeFields as readonly string[]).includes(field)) {
+      // A duplicated field is forged too: only one value can be the record in reach.
+      if (Array.isArray(raw) || scope[field] == null || String(scope[field]) !== value.trim()) {
+        return { ok: false, outcome: "forbidden", field, value };
+      }
+      continue;
+    }
+    if (!opts.allowedFields.includes(field)) return { ok: false, outcome: "refused", field, value: value.slice(0, 200) };
+  }
+  const proposed = values.proposedStatus;
+  if (proposed !== undefined && proposed !== "" && (Array.isArray(proposed) || !(partnerProposableStatuses as readonly string[]).includes(proposed))) {
+    return { ok: false, outcome: "refused", field: "proposedStatus", value: String(proposed).slice(0, 200) };
+  }
+  return { ok: true };
+}
+
+/** Records an attempt the portal refused: who, on which record, which field and value. */
+export function auditRefusal(
+  user: CurrentUser,
+  entity: { type: "commitment" | "follow_up"; id: number },
+  refusal: { outcome: "forbidden" | "refused"; field?: string; value?: string; reason?: string },
+  ctx: WriteContext = {},
+) {
+  writeAudit(getDb(), {
+    userId: user.id,
+    action: refusal.outcome,
+    entityType: entity.type,
+    entityId: entity.id,
+    detail: {
+      organizationId: user.organizationId,
+      ...(refusal.field ? { field: refusal.field, value: refusal.value } : {}),
+      ...(refusal.reason ? { reason: refusal.reason } : {}),
+    },
+    ip: ctx.ip,
+  });
+}
+
+// ---------------------------------------------------------------- a partner's progress update
+
+export type EvidenceUpload = { bytes: Uint8Array; mimeType: string; originalName: string };
+
+/**
+ * Appends the partner's update to the commitment's timeline, marked self-reported (not verified).
+ * A proposed status becomes the commitment's status at once, flagged unverified until staff verify it.
+ */
+export function postPartnerUpdate(
+  user: CurrentUser,
+  commitmentId: number,
+  input: PartnerUpdateInput,
+  evidence: EvidenceUpload | null,
+  ctx: WriteContext = {},
+): number {
+  const organizationId = requirePartner(user);
+  let storedPath: string | null = null;
+  try {
+    return getDb().transaction((tx) => {
+      const commitment = reachableCommitment(tx, user, commitmentId);
+      let evidenceFileId: number | null = null;
+      if (evidence) {
+        const stored = storeEvidenceFile(tx, user.id, evidence);
+        storedPath = stored.storedPath;
+        evidenceFileId = stored.id;
+      }
+      const values = {
+        commitmentId,
+        authorId: user.id,
+        partnerOrganizationId: organizationId,
+        note: input.note,
+        statusChange: input.proposedStatus,
+        evidenceUrl: input.evidenceUrl,
+        evidenceFileId,
+        verifiedAt: null,
+      };
+      const update = tx.insert(commitmentUpdates).values(values).returning({ id: commitmentUpdates.id }).get();
+      writeAudit(tx, {
+        userId: user.id,
+        action: "create",
+        entityType: "commitment_update",
+        entityId: update.id,
+        changes: {
+          commitmentId,
+          partnerOrganizationId: organizationId,
+          note: input.note,
+          ...(input.proposedStatus ? { statusChange: input.proposedStatus } : {}),
+          ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
+          ...(evidence ? { evidenceFile: evidence.originalName } : {}),
+        },
+        ip: ctx.ip,
+      });
+      if (input.proposedStatus) {
+        const next = { status: input.proposedStatus, statusVerified: false };
+        tx.update(commitments)
+          .set({ ...next, updatedAt: new Date().toISOString(), version: commitment.version + 1 })
+          .where(eq(commitments.id, commitmentId))
+          .run();
+        writeAudit(tx, {
+          userId: user.id,
+          action: "update",
+          entityType: "commitment",
+          entityId: commitmentId,
+          changes: changedFields(commitment, next),
+          detail: { commitmentUpdateId: update.id, selfReported: true },
+          ip: ctx.ip,
+        });
+      }
+      return update.id;
+    });
+  } catch (error) {
+    // Nothing half-written: a file stored for a transaction that rolled back goes too.
+    if (storedPath) fs.rmSync(storedPath, { force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- shared follow-ups: done / reopen
+
+export type FollowUpStateResult = { ok: true } | { ok: false; reason: "stale" | "notOpen" | "notDone" };
+
+export function setSharedFollowUpDone(
+  user: CurrentUser,
+  id: number,
+  expectedVersion: number,
+  done: boolean,
+  completionNote: string | null,
+  ctx: WriteContext = {},
+): FollowUpStateResult {
+  requirePartner(user);
+  const followUp = reachableFollowUp(getDb(), user, id);
+  if (followUp.version !== expectedVersion) return { ok: false, reason: "stale" };
+  if (done && followUp.status !== "open") return { ok: false, reason: "notOpen" };
+  if (!done && followUp.status !== "done") return { ok: false, reason: "notDone" };
+  const values = done
+    ? { status: "done", completedAt: new Date().toISOString(), completedById: user.id, completionNote }
+    : { status: "open", completedAt: null, completedById: null, completionNote: null };
+  const result = updateVersioned({
+    user,
+    table: followUps,
+    entityType: "follow_up",
+    id,
+    expectedVersion,
+    values,
+    action: done ? "complete" : "reopen",
+    ctx,
+  });
+  return result.ok ? { ok: true } : { ok: false, reason: "stale" };
+}
+
+// ---------------------------------------------------------------- staff: partner updates and verification
+
+const verifier = aliasedTable(users, "verifier");
+
+export type PartnerUpdateRow = {
+  id: number;
+  createdAt: string;
+  commitmentId: number;
+  commitmentTitle: string;
+  commitmentStatus: CommitmentStatus;
+  commitmentStatusVerified: boolean;
+  organizationId: number;
+  organizationName: string;
+  authorName: string;
+  note: string;
+  statusChange: CommitmentStatus | null;
+  evidenceUrl: string | null;
+  evidenceFileId: number | null;
+  evidenceFileName: string | null;
+  verifiedAt: string | null;
+  verifiedByName: string | null;
+};
+
+export const PARTNER_UPDATES_PER_PAGE = 50;
+
+/** Updates partners posted: unverified first, then newest first. */
+export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: PartnerUpdateRow[]; total: number } {
+  requireCapability(user, "readRecords");
+  const db = getDb();
+  const where = isNotNull(commitmentUpdates.partnerOrganizationId);
+  const rows = db
+    .select({
+      id: commitmentUpdates.id,
+      createdAt: commitmentUpdates.createdAt,
+      commitmentId: commitments.id,
+      commitmentTitle: commitments.title,
+      commitmentStatus: commitments.status,
+      commitmentStatusVerified: commitments.statusVerified,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      authorName: users.name,
+      note: commitmentUpdates.note,
+      statusChange: commitmentUpdates.statusChange,
+      evidenceUrl: commitmentUpdates.evidenceUrl,
+      evidenceFileId: commitmentUpdates.evidenceFileId,
+      evidenceFileName: evidenceFiles.originalName,
+      verifiedAt: commitmentUpdates.verifiedAt,
+      verifiedByName: verifier.name,
+    })
+    .from(commitmentUpdates)
+    .innerJoin(commitments, eq(commitments.id, commitmentUpdates.commitmentId))
+    .innerJoin(organizations, eq(organizations.id, commitmentUpdates.partnerOrganizationId))
+    .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
+    .leftJoin(verifier, eq(verifier.id, commitmentUpdates.verifiedById))
+    .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
+    .where(where)
+    .orderBy(sql`${commitmentUpdates.verifiedAt} IS NOT NULL`, desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
+    .limit(PARTNER_UPDATES_PER_PAGE)
+    .offset((Math.max(1, page) - 1) * PARTNER_UPDATES_PER_PAGE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(commitmentUpdates).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+const completer = aliasedTable(users, "completer");
+
+/** Shared follow-ups a partner marked done, newest first. */
+export function listPartnerCompletions(user: CurrentUser, limit = 50) {
+  requireCapability(user, "readRecords");
+  return getDb()
+    .select({
+      id: followUps.id,
+      title: followUps.title,
+      completedAt: followUps.completedAt,
+      completionNote: followUps.completionNote,
+      completedByName: completer.name,
+      organizationName: organizations.name,
+    })
+    .from(followUps)
+    .innerJoin(completer, eq(completer.id, followUps.completedById))
+    .leftJoin(organizations, eq(organizations.id, followUps.sharedWithOrganizationId))
+    .where(and(eq(followUps.status, "done"), eq(completer.role, "partner")))
+    .orderBy(desc(followUps.completedAt), desc(followUps.id))
+    .limit(limit)
+    .all();
+}
+
+export type VerifyResult = { ok: true; statusVerified: boolean } | { ok: false; reason: "alreadyVerified" };
+
+/**
+ * A coordinator confirms a partner's report. When the report's status is the commitment's current
+ * status (no later status change), the commitment's status becomes verified too.
+ */
+export function verifyPartnerUpdate(user: CurrentUser, updateId: number, ctx: WriteContext = {}): VerifyResult {
+  requireRecordWrite(user);
+  return getDb().transaction((tx) => {
+    const update = tx.select().from(commitmentUpdates).where(eq(commitmentUpdates.id, updateId)).get();
+    if (!update || update.partnerOrganizationId == null) throw notFound();
+    if (update.verifiedAt) return { ok: false, reason: "alreadyVerified" } as const;
+    const verifiedAt = new Date().toISOString();
+    tx.update(commitmentUpdates).set({ verifiedAt, verifiedById: user.id }).where(eq(commitmentUpdates.id, updateId)).run();
+    writeAudit(tx, {
+      userId: user.id,
+      action: "verify",
+      entityType: "commitment_update",
+      entityId: updateId,
+      changes: { verifiedAt: [null, verifiedAt], verifiedById: [null, user.id] },
+      detail: { commitmentId: update.commitmentId },
+      ip: ctx.ip,
+    });
+    const commitment = tx.select().from(commitments).where(eq(commitments.id, update.commitmentId)).get()!;
+    const latestStatusChange = tx
+      .select({ id: commitmentUpdates.id })
+      .from(commitmentUpdates)
+      .where(and(eq(commitmentUpdates.commitmentId, commitment.id), isNotNull(commitmentUpdates.statusChange)))
+      .orderBy(desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
+      .get();
+    const confirmsCurrentStatus =
+      update.statusChange != null && update.statusChange === commitment.status && latestStatusChange?.id === update.id;
+    if (confirmsCurrentStatus && !commitment.statusVerified) {
+      tx.update(commitments)
+        .set({ statusVerified: true, updatedAt: verifiedAt, version: commitment.version + 1 })
+        .where(eq(commitments.id, commitment.id))
+        .run();
+      writeAudit(tx, {
+        userId: user.id,
+        action: "verify",
+        entityType: "commitment",
+        entityId: commitment.id,
+        changes: { statusVerified: [false, true] },
+        detail: { commitmentUpdateId: updateId, status: commitment.status },
+        ip: ctx.ip,
+      });
+    }
+    return { ok: true, statusVerified: confirmsCurrentStatus || commitment.statusVerified } as const;
+  });
+}

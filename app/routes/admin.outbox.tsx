@@ -1,0 +1,77 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "#app/auth/access.server.ts";
+import { useI18n } from "#app/components/i18n.tsx";
+import type { MessageKey } from "#app/i18n/i18n.ts";
+import { listOutbox } from "#app/models/mailer.server.ts";
+
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  return json(listOutbox(user, page));
+}
+
+export default function Outbox() {
+  const { rows, total, page, perPage } = useLoaderData<typeof loader>();
+  const { t, dateTime, number } = useI18n();
+  const kindLabel = (kind: string) => t(`reminders.outbox.kind.${kind}` as MessageKey);
+  return (
+    <section>
+      <h1>{t("reminders.outbox.title")}</h1>
+      <p>{t("reminders.outbox.intro")}</p>
+      <p>{t("reminders.outbox.total", { count: total })}</p>
+      {rows.length === 0 ? (
+        <p>{t("reminders.outbox.empty")}</p>
+      ) : (
+        <div className="data-table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("reminders.outbox.created")}</th>
+                <th scope="col">{t("reminders.outbox.to")}</th>
+                <th scope="col">{t("reminders.outbox.kind")}</th>
+                <th scope="col">{t("reminders.outbox.subject")}</th>
+                <th scope="col">{t("reminders.outbox.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <td>{dateTime(m.createdAt)}</td>
+                  <td>
+                    {m.userName ? <>{m.userName} · </> : null}
+                    {m.toEmail}
+                  </td>
+                  <td>{kindLabel(m.kind)}</td>
+                  <td>
+                    <details>
+                      <summary>{m.subject}</summary>
+                      <pre className="prewrap">{m.bodyText}</pre>
+                    </details>
+                  </td>
+                  <td>
+                    {m.sentAt
+                      ? t("reminders.outbox.sent", { at: dateTime(m.sentAt) })
+                      : m.error
+                        ? t("reminders.outbox.failed", { error: m.error })
+                        : t("reminders.outbox.waiting")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > perPage ? (
+        <nav className="pager" aria-label={t("list.pagination")}>
+          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("list.previous")}</Link> : null}
+          <span>{t("list.page", { page: number(page), pages: number(Math.ceil(total / perPage)) })}</span>
+          {total > page * perPage ? <Link to={`?page=${page + 1}`}>{t("list.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

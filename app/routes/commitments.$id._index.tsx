@@ -1,0 +1,231 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
+import { getDb } from "#app/db/client.server.ts";
+import { carryOverInput, commitmentUpdateInput } from "#app/domain/commitment.ts";
+import { commitmentStatuses } from "#app/domain/enums.ts";
+import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
+import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { historyOf } from "#app/models/audit.server.ts";
+import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const detail = getCommitmentDetail(user, parseIdParam(params.id));
+  return json({
+    ...detail,
+    history: historyOf(getDb(), "commitment", detail.commitment.id),
+    canEdit: can(user, "writeRecords"),
+    canDelete: can(user, "hardDelete"),
+  });
+}
+
+const INTENT = { addUpdate: "addUpdate", carryOver: "carryOver", delete: "delete" } as const;
+
+type ActionData = { intent?: string; error?: MessageKey; errors?: FieldErrors; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getCommitment(user, id); // 404 before anything else if out of reach (partners)
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const ctx = { ip: clientIp(context) };
+  if (intent === INTENT.delete) {
+    requireCapability(user, "hardDelete");
+    const result = deleteCommitment(user, id, ctx);
+    if (!result.ok) return json<ActionData>({ intent, error: "commitments.deleteReferenced" }, { status: 409 });
+    return redirectWithFlash("/commitments", "commitments.deleted");
+  }
+  // Progress updates (and so status changes) and carry-overs are staff writers' work; managers get 403.
+  requireRecordWrite(user);
+  if (intent === INTENT.addUpdate) {
+    const parsed = parseForm(commitmentUpdateInput, form);
+    if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    addCommitmentUpdate(user, id, parsed.data, ctx);
+    return redirectWithFlash(`/commitments/${id}`, "commitments.update.added");
+  }
+  if (intent === INTENT.carryOver) {
+    const parsed = parseForm(carryOverInput, form);
+    if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = carryOverCommitment(user, id, parsed.data.eventId, ctx);
+    if (!result.ok) return json<ActionData>({ intent, error: "commitments.carryOver.notEligible" }, { status: 400 });
+    return redirectWithFlash(`/commitments/${result.id}`, "commitments.carryOver.done");
+  }
+  return json<ActionData>({ error: "errors.invalid" }, { status: 400 });
+}
+
+export default function CommitmentDetail() {
+  const data = useLoaderData<typeof loader>();
+  const { commitment: c, coPledgers, event, partnership, carriedOverFrom, carriedOverTo, timeline, followUps, carryOver, history, canEdit, canDelete } = data;
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t, date, dateTime } = useI18n();
+  const updateErrors = actionData?.intent === INTENT.addUpdate ? actionData : undefined;
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{c.title}</h1>
+        <div className="actions">
+          {canEdit ? <Link to={`/commitments/${c.id}/edit`} className="button">{t("common.edit")}</Link> : null}
+          {canDelete ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={INTENT.delete}>{t("commitments.delete")}</button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      <h2>{t("commitments.details")}</h2>
+      <dl className="details">
+        <div>
+          <dt>{t("commitments.field.status")}</dt>
+          <dd data-testid="commitment-status">
+            {enumLabel(t, "commitmentStatus", c.status)}
+            {!c.statusVerified ? <span className="badge">{t("commitments.selfReported")}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.field.lead")}</dt>
+          <dd><Link to={`/organizations/${c.leadOrganizationId}`}>{data.leadName}</Link></dd>
+        </div>
+        <div>
+          <dt>{t("commitments.field.coPledgers")}</dt>
+          <dd>
+            {coPledgers.length
+              ? coPledgers.map((o, i) => (
+                  <span key={o.organizationId}>
+                    {i ? ", " : ""}
+                    <Link to={`/organizations/${o.organizationId}`}>{o.name}</Link>
+                  </span>
+                ))
+              : t("common.none")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.field.event")}</dt>
+          <dd>{event ? `${event.title} (${date(event.startsOn)})` : t("common.none")}</dd>
+        </div>
+        <div>
+          <dt>{t("commitments.field.partnership")}</dt>
+          <dd>{partnership ? <Link to={`/partnerships/${partnership.id}`}>{partnership.title}</Link> : t("common.none")}</dd>
+        </div>
+        <div><dt>{t("commitments.field.niemArea")}</dt><dd>{enumLabel(t, "niemArea", c.niemArea)}</dd></div>
+        <div><dt>{t("commitments.field.niemDimension")}</dt><dd>{enumLabel(t, "niemDimension", c.niemDimension)}</dd></div>
+        <div><dt>{t("commitments.field.kind")}</dt><dd>{enumLabel(t, "commitmentKind", c.kind)}</dd></div>
+        <div><dt>{t("commitments.field.dueOn")}</dt><dd>{date(c.dueOn) || t("common.none")}</dd></div>
+        <div><dt>{t("commitments.field.owner")}</dt><dd>{data.ownerName ?? t("common.none")}</dd></div>
+        <div><dt>{t("commitments.field.sharedWithPartner")}</dt><dd>{c.sharedWithPartner ? t("common.yes") : t("common.no")}</dd></div>
+        {carriedOverFrom ? (
+          <div>
+            <dt>{t("commitments.carriedOverFrom")}</dt>
+            <dd><Link to={`/commitments/${carriedOverFrom.id}`}>{carriedOverFrom.title}</Link></dd>
+          </div>
+        ) : null}
+        {carriedOverTo.length ? (
+          <div>
+            <dt>{t("commitments.carriedOverTo")}</dt>
+            <dd>
+              {carriedOverTo.map((n) => (
+                <Link key={n.id} to={`/commitments/${n.id}`}>{n.title}</Link>
+              ))}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {c.description ? <p className="prewrap">{c.description}</p> : null}
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("commitments.timeline")}</h2>
+        {timeline.length ? (
+          <ol className="timeline">
+            {timeline.map((u) => (
+              <li key={u.id}>
+                <p>
+                  <strong>{dateTime(u.createdAt)}</strong> · {u.authorName}
+                  {u.partnerOrganizationName ? ` · ${t("commitments.update.onBehalfOf", { organization: u.partnerOrganizationName })}` : ""}
+                  {u.partnerOrganizationId != null && !u.verifiedAt ? <span className="badge">{t("commitments.selfReported")}</span> : null}
+                  {u.statusChange ? (
+                    <span className="badge">{t("commitments.update.statusTo", { status: enumLabel(t, "commitmentStatus", u.statusChange) })}</span>
+                  ) : null}
+                </p>
+                <p className="prewrap">{u.note}</p>
+                {u.evidenceUrl ? (
+                  <p>
+                    {t("commitments.update.evidence")}:{" "}
+                    <a href={u.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">{u.evidenceUrl}</a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("commitments.timelineEmpty")}</p>
+        )}
+        {canEdit ? (
+          <Form key={timeline.length} method="post" className="stack" noValidate aria-labelledby="update-heading">
+            <h3 id="update-heading">{t("commitments.update.title")}</h3>
+            <FormErrorSummary errors={updateErrors?.errors} />
+            <TextArea name="note" label="commitments.update.note" required values={updateErrors?.values} errors={updateErrors?.errors} />
+            <SelectField
+              name="statusChange"
+              label="commitments.update.statusChange"
+              emptyLabel={t("commitments.update.noChange")}
+              choices={commitmentStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))}
+              values={updateErrors?.values}
+              errors={updateErrors?.errors}
+            />
+            <TextField name="evidenceUrl" label="commitments.update.evidenceUrl" type="url" values={updateErrors?.values} errors={updateErrors?.errors} />
+            <div className="form-actions">
+              <button type="submit" name="intent" value={INTENT.addUpdate} className="primary">{t("commitments.update.submit")}</button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+
+      {canEdit && carryOver.eligible ? (
+        <section aria-labelledby="carry-heading">
+          <h2 id="carry-heading">{t("commitments.carryOver.title")}</h2>
+          <p className="hint">{t("commitments.carryOver.hint")}</p>
+          <Form method="post" className="filters">
+            <label>
+              {t("commitments.carryOver.event")}
+              <select name="eventId" defaultValue={String(carryOver.targets[0]?.id ?? "")}>
+                {carryOver.targets.map((e) => (
+                  <option key={e.id} value={e.id}>{`${e.title} (${date(e.startsOn)})`}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" name="intent" value={INTENT.carryOver}>{t("commitments.carryOver.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="followups-heading">
+        <div className="page-head">
+          <h2 id="followups-heading">{t("commitments.followUps")}</h2>
+          {canEdit ? (
+            <Link to={`/follow-ups/new?commitmentId=${c.id}&organizationId=${c.leadOrganizationId}`}>{t("commitments.addFollowUp")}</Link>
+          ) : null}
+        </div>
+        {followUps.length ? (
+          <ul>
+            {followUps.map((f) => (
+              <li key={f.id}>
+                <Link to={`/follow-ups/${f.id}`}>{f.title}</Link> · {date(f.dueOn)} · {enumLabel(t, "followUpStatus", f.status)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("commitments.empty")}</p>
+        )}
+      </section>
+      <ChangeHistory entries={history} title="commitments.history" />
+    </article>
+  );
+}

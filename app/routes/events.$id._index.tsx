@@ -1,0 +1,221 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
+import { SelectField } from "#app/components/Field.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { getDb } from "#app/db/client.server.ts";
+import { participantRoles } from "#app/domain/enums.ts";
+import { organizationParticipantInput, personParticipantInput } from "#app/domain/event.ts";
+import { idParam } from "#app/domain/fields.ts";
+import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
+import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { historyOf } from "#app/models/audit.server.ts";
+import { addParticipant, commitmentsAtEvent, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";
+import { organizationChoices } from "#app/models/organizations.server.ts";
+import { personChoices } from "#app/models/people.server.ts";
+import { EventRefugeeParticipants } from "#app/components/EventRefugeeParticipants.tsx";
+import { eventRefugeeParticipants } from "#app/models/refugees.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} · BCRM Partners` : "BCRM Partners" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const event = getEvent(user, parseIdParam(params.id));
+  const canEdit = can(user, "writeRecords");
+  return json({
+    event,
+    canEdit,
+    canDelete: can(user, "hardDelete"),
+    participants: participantsOf(event.id),
+    commitments: commitmentsAtEvent(event.id),
+    // Choices for the add-participant forms, only for those who may add.
+    organizations: canEdit ? organizationChoices() : [],
+    people: canEdit ? personChoices() : [],
+    history: historyOf(getDb(), "event", event.id),
+    // Refugee participants: computed for staff only (null for anyone else), issue 6.
+    refugeeParticipants: eventRefugeeParticipants(user, event.id),
+  });
+}
+
+const INTENT = {
+  addOrganization: "addOrganization",
+  addPerson: "addPerson",
+  removeParticipant: "removeParticipant",
+  delete: "delete",
+} as const;
+
+type ActionData = { intent?: string; error?: MessageKey; references?: Record<string, number>; errors?: FieldErrors; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getEvent(user, id); // 404 before anything else if out of reach
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const ctx = { ip: clientIp(context) };
+
+  if (intent === INTENT.delete) {
+    requireCapability(user, "hardDelete");
+    const result = deleteEvent(user, id, ctx);
+    if (!result.ok) return json<ActionData>({ intent, error: "events.deleteReferenced", references: result.references }, { status: 409 });
+    return redirectWithFlash("/events", "events.deletedToast");
+  }
+  requireRecordWrite(user);
+  if (intent === INTENT.addOrganization || intent === INTENT.addPerson) {
+    const form = parseForm(intent === INTENT.addOrganization ? organizationParticipantInput : personParticipantInput, formData);
+    if (!form.ok) return json<ActionData>({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const result = addParticipant(user, id, form.data, ctx);
+    if (!result.ok) return json<ActionData>({ intent, errors: { [result.field]: [result.error] }, values: form.values }, { status: 400 });
+    return redirectWithFlash(`/events/${id}`, "events.participantAdded");
+  }
+  if (intent === INTENT.removeParticipant) {
+    const participantId = idParam.safeParse(formData.get("participantId"));
+    const result = participantId.success ? removeParticipant(user, id, participantId.data, ctx) : null;
+    if (!result?.ok) return json<ActionData>({ intent, error: "errors.invalid" }, { status: 400 });
+    return redirectWithFlash(`/events/${id}`, "events.participantRemoved");
+  }
+  return json<ActionData>({ error: "errors.invalid" }, { status: 400 });
+}
+
+export default function EventDetail() {
+  const { event: e, canEdit, canDelete, participants, commitments, organizations, people, history, refugeeParticipants } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, date, dateTime } = useI18n();
+  const rows: Array<[MessageKey, string | null]> = [
+    ["events.kind", enumLabel(t, "eventKind", e.kind)],
+    ["events.series", e.series],
+    ["events.startsOn", date(e.startsOn)],
+    ["events.endsOn", e.endsOn ? date(e.endsOn) : null],
+    ["events.place", e.place],
+    ["events.oblast", e.oblast ? enumLabel(t, "oblast", e.oblast) : null],
+    ["common.updated", dateTime(e.updatedAt)],
+  ];
+  const references = actionData?.references
+    ? Object.entries(actionData.references)
+        .filter(([, count]) => count > 0)
+        .map(([kind, count]) => t(`events.ref.${kind}` as MessageKey, { count }))
+        .join(", ")
+    : "";
+  const roleChoices = participantRoles.map((r) => ({ value: r, label: enumLabel(t, "participantRole", r) }));
+  const formState = (intent: string) => (actionData?.intent === intent ? { values: actionData.values, errors: actionData.errors } : {});
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{e.title}</h1>
+        <div className="actions">
+          {canEdit ? <Link to={`/events/${e.id}/edit`} className="button">{t("common.edit")}</Link> : null}
+          {canDelete ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={INTENT.delete} className="danger" title={t("events.deleteConfirm")}>
+                {t("events.delete")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error, { references })}</p> : null}
+      <h2>{t("events.details")}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{value || t("common.none")}</dd>
+          </div>
+        ))}
+      </dl>
+      {e.description ? (
+        <>
+          <h2>{t("events.description")}</h2>
+          <p className="prewrap">{e.description}</p>
+        </>
+      ) : null}
+
+      <section className="record-section" aria-labelledby="participants-heading">
+        <h2 id="participants-heading">{t("events.participants")}</h2>
+        {participants.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("events.participant")}</th>
+                <th scope="col">{t("events.role")}</th>
+                {canEdit ? <th scope="col">{t("common.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.organizationId ? (
+                      <Link to={`/organizations/${p.organizationId}`}>{p.organizationName}</Link>
+                    ) : (
+                      <Link to={`/people/${p.personId}`}>{p.personName}</Link>
+                    )}
+                  </td>
+                  <td>{enumLabel(t, "participantRole", p.role)}</td>
+                  {canEdit ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="participantId" value={p.id} />
+                        <button type="submit" name="intent" value={INTENT.removeParticipant}>{t("events.removeParticipant")}</button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="empty">{t("events.noParticipants")}</p>
+        )}
+        {canEdit ? (
+          <div className="inline-forms">
+            <Form method="post" className="inline-form" noValidate>
+              <SelectField
+                name="organizationId"
+                label="people.organization"
+                emptyLabel=""
+                choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+                {...formState(INTENT.addOrganization)}
+              />
+              <SelectField name="organizationRole" label="events.role" defaultValue="participant" choices={roleChoices} {...formState(INTENT.addOrganization)} />
+              <button type="submit" name="intent" value={INTENT.addOrganization}>{t("events.addOrganization")}</button>
+            </Form>
+            <Form method="post" className="inline-form" noValidate>
+              <SelectField
+                name="personId"
+                label="interactions.person"
+                emptyLabel=""
+                choices={people.map((p) => ({ value: String(p.id), label: p.organizationName ? `${p.name} (${p.organizationName})` : p.name }))}
+                {...formState(INTENT.addPerson)}
+              />
+              <SelectField name="personRole" label="events.role" defaultValue="participant" choices={roleChoices} {...formState(INTENT.addPerson)} />
+              <button type="submit" name="intent" value={INTENT.addPerson}>{t("events.addPerson")}</button>
+            </Form>
+          </div>
+        ) : null}
+      </section>
+
+      <EventRefugeeParticipants data={refugeeParticipants} redirectTo={`/events/${e.id}`} />
+
+      <section className="record-section" aria-labelledby="commitments-heading">
+        <h2 id="commitments-heading">{t("events.commitments")}</h2>
+        {commitments.length ? (
+          <ul className="record-list">
+            {commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`/commitments/${c.id}`}>{c.title}</Link> · {t("events.commitmentBy", { organization: c.leadOrganizationName })} ·{" "}
+                {enumLabel(t, "commitmentStatus", c.status)}
+                {c.dueOn ? <> · {date(c.dueOn)}</> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t("events.noCommitments")}</p>
+        )}
+      </section>
+      <ChangeHistory title="events.history" entries={history} />
+    </article>
+  );
+}

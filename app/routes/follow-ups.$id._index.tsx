@@ -1,0 +1,99 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { useI18n } from "#app/components/i18n.tsx";
+import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
+import { getDb } from "#app/db/client.server.ts";
+import { versionField } from "#app/domain/fields.ts";
+import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { historyOf } from "#app/models/audit.server.ts";
+import { deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const detail = getFollowUpDetail(user, parseIdParam(params.id));
+  return json({
+    ...detail,
+    history: historyOf(getDb(), "follow_up", detail.followUp.id),
+    canEdit: can(user, "writeRecords"),
+    canDelete: can(user, "hardDelete"),
+  });
+}
+
+const INTENT = { done: "done", delete: "delete" } as const;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getFollowUp(user, id); // 404 before anything else if out of reach
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const ctx = { ip: clientIp(context) };
+  if (intent === INTENT.delete) {
+    requireCapability(user, "hardDelete");
+    deleteFollowUp(user, id, ctx);
+    return redirectWithFlash("/follow-ups", "followUps.deleted");
+  }
+  requireRecordWrite(user);
+  const version = versionField.safeParse(form.get("version"));
+  if (intent !== INTENT.done || !version.success) return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
+  const result = markFollowUpDone(user, id, version.data, ctx);
+  if (!result.ok) return json({ error: "errors.staleVersion" as MessageKey }, { status: 409 });
+  return redirectWithFlash(`/follow-ups/${id}`, "followUps.markedDone");
+}
+
+export default function FollowUpDetail() {
+  const d = useLoaderData<typeof loader>();
+  const f = d.followUp;
+  const actionData = useActionData<typeof action>();
+  const { t, date, dateTime } = useI18n();
+  const link = (to: string, label: string | null) => (label ? <Link to={to}>{label}</Link> : t("common.none"));
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{f.title}</h1>
+        <div className="actions">
+          {d.canEdit ? <Link to={`/follow-ups/${f.id}/edit`} className="button">{t("common.edit")}</Link> : null}
+          {d.canEdit && f.status === "open" ? (
+            <Form method="post">
+              <input type="hidden" name="version" value={f.version} />
+              <button type="submit" name="intent" value={INTENT.done}>{t("followUps.markDone")}</button>
+            </Form>
+          ) : null}
+          {d.canDelete ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={INTENT.delete}>{t("followUps.delete")}</button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {actionData && "error" in actionData ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      <h2>{t("followUps.details")}</h2>
+      <dl className="details">
+        <div><dt>{t("followUps.field.status")}</dt><dd>{enumLabel(t, "followUpStatus", f.status)}</dd></div>
+        <div><dt>{t("followUps.field.dueOn")}</dt><dd>{date(f.dueOn)}</dd></div>
+        <div><dt>{t("followUps.field.assignee")}</dt><dd>{d.assigneeName ?? t("common.none")}</dd></div>
+        <div><dt>{t("followUps.field.sharedWith")}</dt><dd>{f.sharedWithOrganizationId ? link(`/organizations/${f.sharedWithOrganizationId}`, d.sharedWithName) : t("common.none")}</dd></div>
+        {f.completedAt ? (
+          <>
+            <div><dt>{t("followUps.field.completedAt")}</dt><dd>{dateTime(f.completedAt)}</dd></div>
+            <div><dt>{t("followUps.field.completedBy")}</dt><dd>{d.completedByName ?? t("common.none")}</dd></div>
+          </>
+        ) : null}
+      </dl>
+      {f.notes ? <p className="prewrap">{f.notes}</p> : null}
+      <h2>{t("followUps.links")}</h2>
+      <dl className="details">
+        <div><dt>{t("followUps.field.organization")}</dt><dd>{link(`/organizations/${f.organizationId}`, d.organizationName)}</dd></div>
+        <div><dt>{t("followUps.field.person")}</dt><dd>{link(`/people/${f.personId}`, d.personName)}</dd></div>
+        <div><dt>{t("followUps.field.partnership")}</dt><dd>{link(`/partnerships/${f.partnershipId}`, d.partnershipTitle)}</dd></div>
+        <div><dt>{t("followUps.field.commitment")}</dt><dd>{link(`/commitments/${f.commitmentId}`, d.commitmentTitle)}</dd></div>
+        <div><dt>{t("followUps.field.event")}</dt><dd>{link(`/events/${f.eventId}`, d.eventTitle)}</dd></div>
+      </dl>
+      <ChangeHistory entries={d.history} title="followUps.history" />
+    </article>
+  );
+}

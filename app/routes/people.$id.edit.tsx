@@ -1,0 +1,69 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { useI18n } from "#app/components/i18n.tsx";
+import { PersonForm } from "#app/components/PersonForm.tsx";
+import { versionField } from "#app/domain/fields.ts";
+import { personInput } from "#app/domain/person.ts";
+import { parseForm } from "#app/lib/forms.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { organizationChoices } from "#app/models/organizations.server.ts";
+import { getPerson, organizationExists, updatePerson } from "#app/models/people.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const person = getPerson(user, parseIdParam(params.id));
+  requireRecordWrite(user);
+  return json({ person, organizations: organizationChoices() });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseIdParam(params.id);
+  getPerson(user, id);
+  requireRecordWrite(user);
+  const formData = await request.formData();
+  const version = versionField.safeParse(formData.get("version"));
+  const form = parseForm(personInput, formData);
+  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
+  if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
+  const result = updatePerson(user, id, version.data, form.data, { ip: clientIp(context) });
+  if (!result.ok) {
+    // Refused, nothing written: the typed values stay, the saved ones are shown, and the form
+    // now carries the current version so a deliberate second save overwrites.
+    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
+  }
+  return redirectWithFlash(`/people/${id}`, "common.saved");
+}
+
+export default function EditPerson() {
+  const { person, organizations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const stale = actionData && "stale" in actionData ? actionData.stale : undefined;
+  const staleOrganization = stale?.organizationId ? organizations.find((o) => o.id === stale.organizationId)?.name : null;
+  return (
+    <section>
+      <h1>{t("people.editTitle", { name: person.name })}</h1>
+      {stale ? (
+        <dl className="details stale-values" aria-label={t("errors.staleVersion")}>
+          <div><dt>{t("people.name")}</dt><dd>{stale.name}</dd></div>
+          <div><dt>{t("people.position")}</dt><dd>{stale.position ?? t("common.none")}</dd></div>
+          <div><dt>{t("people.organization")}</dt><dd>{staleOrganization ?? t("common.none")}</dd></div>
+          <div><dt>{t("people.email")}</dt><dd>{stale.email ?? t("common.none")}</dd></div>
+          <div><dt>{t("people.phone")}</dt><dd>{stale.phone ?? t("common.none")}</dd></div>
+        </dl>
+      ) : null}
+      <PersonForm
+        key={stale?.version ?? person.version}
+        organizations={organizations}
+        defaults={person}
+        values={actionData?.values}
+        errors={actionData?.errors}
+        version={stale?.version ?? person.version}
+        notice={stale ? "errors.staleVersion" : undefined}
+        cancelTo={`/people/${person.id}`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { can, requireUser } from "#app/auth/access.server.ts";
+import { DataTable } from "#app/components/DataTable.tsx";
+import { ExportLinks } from "#app/components/ExportLinks.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { personListSpec } from "#app/domain/person.ts";
+import { listPeople, parsePersonListParams, type PersonRow } from "#app/models/people.server.ts";
+import { organizationChoices } from "#app/models/organizations.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const params = parsePersonListParams(new URL(request.url));
+  const page = listPeople(user, params);
+  return json({ ...page, params, organizations: organizationChoices(), canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
+}
+
+type Row = Pick<PersonRow, "id" | "name" | "position" | "email" | "organizationId" | "organizationName" | "archived" | "updatedAt">;
+const column = createColumnHelper<Row>();
+
+export default function PeopleList() {
+  const { rows, total, params, organizations, canCreate, canExport } = useLoaderData<typeof loader>();
+  const { t, dateTime } = useI18n();
+  const columns = [
+    column.accessor("name", {
+      id: "name",
+      header: () => t("people.name"),
+      cell: (c) => (
+        <Link to={`/people/${c.row.original.id}`}>
+          {c.getValue()}
+          {c.row.original.archived ? <span className="badge">{t("people.archived")}</span> : null}
+        </Link>
+      ),
+    }),
+    column.accessor("position", { id: "position", header: () => t("people.position"), cell: (c) => c.getValue() ?? "" }),
+    column.accessor("organizationName", {
+      id: "organization",
+      header: () => t("people.organization"),
+      cell: (c) =>
+        c.row.original.organizationId ? <Link to={`/organizations/${c.row.original.organizationId}`}>{c.getValue()}</Link> : t("common.none"),
+    }),
+    column.accessor("email", { id: "email", header: () => t("people.email"), cell: (c) => c.getValue() ?? "" }),
+    column.accessor("updatedAt", { id: "updated", header: () => t("common.updated"), cell: (c) => dateTime(c.getValue()) }),
+  ];
+  const f = params.filters;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t("people.title")}</h1>
+        {canExport ? <ExportLinks kind="people" /> : null}
+        {canCreate ? (
+          <Link to="/people/new" className="button primary">
+            {t("people.new")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" role="search">
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <input type="hidden" name="perPage" value={params.perPage} />
+        <label>
+          {t("common.search")}
+          <input type="search" name="q" defaultValue={params.q} placeholder={t("people.searchPlaceholder")} />
+        </label>
+        <label>
+          {t("people.organization")}
+          <select name="organization" defaultValue={f.organization ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>{o.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("people.hasEmail")}
+          <select name="email" defaultValue={f.email ?? ""}>
+            <option value="">{t("common.all")}</option>
+            <option value="with">{t("people.hasEmail.with")}</option>
+            <option value="without">{t("people.hasEmail.without")}</option>
+          </select>
+        </label>
+        <label>
+          {t("people.status")}
+          <select name="archived" defaultValue={f.archived ?? "active"}>
+            <option value="active">{t("people.status.active")}</option>
+            <option value="archived">{t("people.status.archived")}</option>
+            <option value="all">{t("people.status.all")}</option>
+          </select>
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+        <Link to="/people">{t("common.clear")}</Link>
+      </Form>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        sortable={personListSpec.sortable}
+        caption={t("people.title")}
+        state={{ sort: params.sort, dir: params.dir, page: params.page, perPage: params.perPage, total }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { can, requireUser } from "#app/auth/access.server.ts";
+import { DataTable } from "#app/components/DataTable.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { consentStates, refugeeListSpec } from "#app/domain/refugee.ts";
+import type { MessageKey } from "#app/i18n/i18n.ts";
+import { listRefugeeContacts, parseRefugeeListParams, refugeeCountryChoices, type RefugeeListRow } from "#app/models/refugees.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const params = parseRefugeeListParams(new URL(request.url));
+  const page = listRefugeeContacts(user, params);
+  return json({ ...page, params, countries: refugeeCountryChoices(user), canCreate: can(user, "writeRefugeeContacts") });
+}
+
+type Row = Omit<RefugeeListRow, never>;
+const column = createColumnHelper<Row>();
+
+export default function RefugeesList() {
+  const { rows, total, params, countries, canCreate } = useLoaderData<typeof loader>();
+  const { t, dateTime } = useI18n();
+  const columns = [
+    column.accessor("name", {
+      id: "name",
+      header: () => t("refugees.name"),
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <>
+            <Link to={`/refugees/${r.id}`}>{r.erasedAt ? t("refugees.erasedName", { id: r.id }) : r.name}</Link>
+            {r.erasedAt ? (
+              <span className="badge">{t("refugees.erased")}</span>
+            ) : r.flagged ? (
+              <span className="badge badge-warning" data-flag="no-consent">{t("refugees.flag")}</span>
+            ) : null}
+          </>
+        );
+      },
+    }),
+    column.accessor("languages", { id: "languages", header: () => t("refugees.languages"), cell: (c) => c.getValue() ?? "" }),
+    column.accessor("countryOfOrigin", { id: "country", header: () => t("refugees.countryOfOrigin"), cell: (c) => c.getValue() ?? "" }),
+    column.accessor("updatedAt", { id: "updated", header: () => t("common.updated"), cell: (c) => dateTime(c.getValue()) }),
+  ];
+  const f = params.filters;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t("refugees.title")}</h1>
+        {canCreate ? (
+          <Link to="/refugees/new" className="button primary">
+            {t("refugees.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="notice">{t("refugees.gdprNotice")}</p>
+      <Form method="get" className="filters" role="search">
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <input type="hidden" name="perPage" value={params.perPage} />
+        <label>
+          {t("common.search")}
+          <input type="search" name="q" defaultValue={params.q} placeholder={t("refugees.searchPlaceholder")} />
+        </label>
+        <label>
+          {t("refugees.consentState")}
+          <select name="consent" defaultValue={f.consent ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {consentStates.map((s) => (
+              <option key={s} value={s}>{t(`refugees.consentState.${s}` as MessageKey)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("refugees.countryOfOrigin")}
+          <select name="country" defaultValue={f.country ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {countries.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+        <Link to="/refugees">{t("common.clear")}</Link>
+      </Form>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        sortable={refugeeListSpec.sortable}
+        caption={t("refugees.title")}
+        state={{ sort: params.sort, dir: params.dir, page: params.page, perPage: params.perPage, total }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
+import { BarChart } from "#app/components/BarChart.tsx";
+import chartStyles from "#app/components/charts.css?url";
+import { useI18n } from "#app/components/i18n.tsx";
+import { reportBases, reportTables, type ReportTable } from "#app/domain/report.ts";
+import { enumLabel } from "#app/i18n/i18n.ts";
+import { buildReport, forumEditions, parseReportFilters } from "#app/models/reports.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
+export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCapability(user, "readReports");
+  const url = new URL(request.url);
+  const { filters, errors } = parseReportFilters(url);
+  return json({
+    filters,
+    invalidFilters: Object.keys(errors),
+    forums: forumEditions(),
+    report: buildReport(user, filters),
+    canExport: can(user, "export"),
+    query: url.search,
+  });
+}
+
+function Table({ table }: { table: ReportTable }) {
+  const { t, number } = useI18n();
+  const cell = (value: string | number | null) => (value === null ? t("common.none") : typeof value === "number" ? number(value) : value);
+  return (
+    <table className="report-table" id={`report-${table.id}`}>
+      <caption className="visually-hidden">{table.title}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.label} scope="col" className={c.kind === "text" ? undefined : "num"}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.length === 0 ? (
+          <tr>
+            <td colSpan={table.columns.length} className="empty">
+              {t("reports.noRows")}
+            </td>
+          </tr>
+        ) : (
+          table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((value, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {cell(value)}
+                  </th>
+                ) : (
+                  <td key={i} className="num">
+                    {cell(value)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export default function Reports() {
+  const { filters, invalidFilters, forums, report, canExport, query } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const tables = reportTables(report, t);
+  const notes: Record<string, string> = { partnerships: t("reports.partnershipsNote"), refugees: t("reports.refugeesNote") };
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t("reports.title")}</h1>
+        {canExport ? (
+          <div className="export-links">
+            <Link reloadDocument to={`/reports/export.csv${query}`} className="button">
+              {t("reports.exportCsv")}
+            </Link>
+            <Link reloadDocument to={`/reports/export.xlsx${query}`} className="button">
+              {t("reports.exportXlsx")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <Form method="get" className="filters">
+        <label>
+          {t("reports.filter.event")}
+          <select name="event" defaultValue={filters.event ?? ""}>
+            <option value="">{t("reports.filter.allEvents")}</option>
+            {forums.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title} ({date(f.startsOn)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("reports.filter.from")}
+          <input type="date" name="from" defaultValue={filters.from ?? ""} />
+        </label>
+        <label>
+          {t("reports.filter.to")}
+          <input type="date" name="to" defaultValue={filters.to ?? ""} />
+        </label>
+        <label>
+          {t("reports.filter.basis")}
+          <select name="basis" defaultValue={filters.basis}>
+            {reportBases.map((b) => (
+              <option key={b} value={b}>
+                {t(`reports.filter.basis.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">
+          {t("reports.filter.apply")}
+        </button>
+      </Form>
+      {invalidFilters.length ? (
+        <p role="alert" className="form-error">
+          {t("reports.filter.invalid")}
+        </p>
+      ) : null}
+      <p className="report-note">{t("reports.rateDefinition")}</p>
+      <p className="report-note export-links">{t("reports.print")}</p>
+      {tables.map((table) => (
+        <section key={table.id} aria-labelledby={`heading-${table.id}`}>
+          <h2 id={`heading-${table.id}`}>{table.title}</h2>
+          {notes[table.id] ? <p className="report-note">{notes[table.id]}</p> : null}
+          {table.id === "area" ? (
+            <BarChart
+              id="chart-rate-area"
+              title={t("reports.rateChart")}
+              valueLabel={t("reports.col.rate")}
+              items={report.byArea.map((b) => ({ key: b.key, label: enumLabel(t, "niemArea", b.key), value: b.rate ?? 0 }))}
+            />
+          ) : null}
+          <Table table={table} />
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCapability, requireUser } from "#app/auth/access.server.ts";
+import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { ErrorList } from "#app/components/Field.tsx";
+import { useI18n } from "#app/components/i18n.tsx";
+import { CommitmentStatusBadge, PortalTimeline } from "#app/components/PortalTimeline.tsx";
+import { partnerProposableStatuses } from "#app/domain/enums.ts";
+import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/domain/portal.ts";
+import { enumLabel } from "#app/i18n/i18n.ts";
+import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { checkEvidenceFile, readUploadForm } from "#app/models/evidence.server.ts";
+import { auditRefusal, getSharedCommitment, postPartnerUpdate, screenPartnerForm } from "#app/models/partner-portal.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ commitment: getSharedCommitment(user, parseIdParam(params.id)) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireCapability(user, "usePartnerPortal");
+  const id = parseIdParam(params.id);
+  const ctx = { ip: clientIp(context) };
+  try {
+    getSharedCommitment(user, id);
+  } catch (refusal) {
+    // A partner posting to a commitment out of reach is an attempt worth recording.
+    if (refusal instanceof Response && refusal.status === 404) auditRefusal(user, { type: "commitment", id }, { outcome: "forbidden", reason: "out_of_reach" }, ctx);
+    throw refusal;
+  }
+
+  const upload = await readUploadForm(request);
+  if (!upload.ok) return invalidForm({ evidenceFile: [upload.error] }, {}, { intent: PORTAL_INTENT.update });
+  const formData = upload.formData;
+  const values = formValues(formData);
+  const shownValues = { ...values, evidenceFile: "" };
+
+  const screening = screenPartnerForm(user, values, { allowedFields: partnerUpdateFields, inReach: { commitmentId: id } });
+  if (!screening.ok) {
+    auditRefusal(user, { type: "commitment", id }, screening, ctx);
+    if (screening.outcome === "forbidden") throw new Response("Not Found", { status: 404 });
+    const errors: FieldErrors =
+      screening.field === "proposedStatus" ? { proposedStatus: ["statusNotAllowed"] } : { _form: ["forgedField"] };
+    return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
+  }
+  if (formData.get("intent") !== PORTAL_INTENT.update) return invalidForm({ _form: ["invalid"] }, shownValues);
+
+  const form = parseForm(partnerUpdateInput, shownValues);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  let evidence = null;
+  const file = formData.get("evidenceFile");
+  // A file input left empty arrives as a nameless, empty part: that is "no file", not an empty file.
+  if (file instanceof File && (file.name !== "" || file.size > 0)) {
+    const checked = await checkEvidenceFile(file);
+    if (checked.ok) evidence = checked;
+    else errors.evidenceFile = [checked.error];
+  } else if (typeof file === "string" && file !== "") {
+    errors.evidenceFile = ["evidenceType"];
+  }
+  if (!form.ok || Object.keys(errors).length) return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
+
+  postPartnerUpdate(user, id, form.data, evidence, ctx);
+  return redirectWithFlash(`/shared/commitments/${id}`, "portal.update.saved");
+}
+
+export default function SharedCommitment() {
+  const { commitment: c } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, date } = useI18n();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const values = actionData && "values" in actionData ? actionData.values : undefined;
+  return (
+    <article>
+      <p><Link to="/shared">{t("portal.back")}</Link></p>
+      <h1>{c.title}</h1>
+      <dl className="details">
+        <div><dt>{t("portal.col.status")}</dt><dd><CommitmentStatusBadge status={c.status} verified={c.statusVerified} /></dd></div>
+        <div><dt>{t("portal.col.due")}</dt><dd>{c.dueOn ? date(c.dueOn) : t("common.none")}</dd></div>
+        <div><dt>{t("portal.commitment.lead")}</dt><dd>{c.leadOrganizationName}</dd></div>
+        <div><dt>{t("portal.commitment.coPledgers")}</dt><dd>{c.coPledgerNames.join(", ") || t("common.none")}</dd></div>
+      </dl>
+      {c.description ? (
+        <>
+          <h2>{t("portal.commitment.description")}</h2>
+          <p className="prewrap">{c.description}</p>
+        </>
+      ) : null}
+
+      <h2 id="report-progress">{t("portal.update.title")}</h2>
+      <p className="hint">{t("portal.update.intro")}</p>
+      <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="report-progress">
+        <FormErrorSummary errors={errors} />
+        <input type="hidden" name="commitmentId" value={c.id} />
+        <TextArea name="note" label="portal.update.note" required values={values} errors={errors} />
+        <SelectField
+          name="proposedStatus"
+          label="portal.update.proposedStatus"
+          emptyLabel={t("portal.update.noStatusChange")}
+          choices={partnerProposableStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))}
+          values={values}
+          errors={errors}
+        />
+        <TextField name="evidenceUrl" label="portal.update.evidenceUrl" type="url" values={values} errors={errors} />
+        <div className={errors?.evidenceFile ? "field field-invalid" : "field"}>
+          <label htmlFor="field-evidenceFile">{t("portal.update.evidenceFile")}</label>
+          <input
+            id="field-evidenceFile"
+            name="evidenceFile"
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.pptx,.odt,.ods,.doc,.xls"
+            aria-invalid={errors?.evidenceFile ? true : undefined}
+            aria-describedby={errors?.evidenceFile ? "field-evidenceFile-errors field-evidenceFile-hint" : "field-evidenceFile-hint"}
+          />
+          <small id="field-evidenceFile-hint" className="hint">{t("portal.update.evidenceFileHint")}</small>
+          <ErrorList id="field-evidenceFile-errors" errors={errors?.evidenceFile} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" name="intent" value={PORTAL_INTENT.update} className="primary" disabled={navigation.state === "submitting"}>
+            {t("portal.update.submit")}
+          </button>
+        </div>
+      </Form>
+
+      <h2>{t("portal.timeline")}</h2>
+      <PortalTimeline entries={c.timeline} />
+    </article>
+  );
+}
