@@ -9,6 +9,18 @@ describe("i18n dictionaries", () => {
     for (const [key, value] of [...Object.entries(bg), ...Object.entries(en)]) expect(value.trim(), key).not.toBe("");
   });
 
+  it("define each key in one feature module only (a second definition would silently win)", () => {
+    const modules = import.meta.glob<Record<string, { bg: Record<string, string> }>>("./messages/*.ts", { eager: true });
+    const owners = new Map<string, string[]>();
+    for (const [file, exports] of Object.entries(modules)) {
+      for (const messages of Object.values(exports)) {
+        for (const key of Object.keys(messages.bg)) owners.set(key, [...(owners.get(key) ?? []), file]);
+      }
+    }
+    const duplicated = [...owners].filter(([, files]) => files.length > 1).map(([key, files]) => `${key}: ${files.join(", ")}`);
+    expect(duplicated).toEqual([]);
+  });
+
   it("label every value of the enumerations shown in the UI", () => {
     const shown = { organizationKind: enums.organizationKinds, oblast: enums.oblasts } as const;
     for (const [name, values] of Object.entries(shown)) {

@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, desc, eq, exists, gt, inArray, lt, or, sql, typ
 import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
-import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
+import { commitmentCoPledgers, commitments, commitmentUpdates, events, evidenceFiles, followUps, organizations, partnerships, users } from "../db/schema.ts";
 import { carriableStatuses, commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { todayIso } from "../lib/calendar-day.ts";
@@ -154,6 +154,8 @@ export function getCommitmentDetail(user: CurrentUser, id: number) {
       note: commitmentUpdates.note,
       statusChange: commitmentUpdates.statusChange,
       evidenceUrl: commitmentUpdates.evidenceUrl,
+      evidenceFileId: commitmentUpdates.evidenceFileId,
+      evidenceFileName: evidenceFiles.originalName,
       partnerOrganizationId: commitmentUpdates.partnerOrganizationId,
       partnerOrganizationName: partnerOrg.name,
       verifiedAt: commitmentUpdates.verifiedAt,
@@ -162,6 +164,7 @@ export function getCommitmentDetail(user: CurrentUser, id: number) {
     .from(commitmentUpdates)
     .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
     .leftJoin(partnerOrg, eq(partnerOrg.id, commitmentUpdates.partnerOrganizationId))
+    .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
     .where(eq(commitmentUpdates.commitmentId, id))
     .orderBy(asc(commitmentUpdates.createdAt), asc(commitmentUpdates.id))
     .all();

@@ -149,7 +149,9 @@ export default function CommitmentDetail() {
                 <p>
                   <strong>{dateTime(u.createdAt)}</strong> · {u.authorName}
                   {u.partnerOrganizationName ? ` · ${t("commitments.update.onBehalfOf", { organization: u.partnerOrganizationName })}` : ""}
-                  {u.partnerOrganizationId != null && !u.verifiedAt ? <span className="badge">{t("commitments.selfReported")}</span> : null}
+                  {u.partnerOrganizationId != null ? (
+                    <span className="badge">{u.verifiedAt ? t("portal.verified") : t("commitments.selfReported")}</span>
+                  ) : null}
                   {u.statusChange ? (
                     <span className="badge">{t("commitments.update.statusTo", { status: enumLabel(t, "commitmentStatus", u.statusChange) })}</span>
                   ) : null}
@@ -159,6 +161,11 @@ export default function CommitmentDetail() {
                   <p>
                     {t("commitments.update.evidence")}:{" "}
                     <a href={u.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">{u.evidenceUrl}</a>
+                  </p>
+                ) : null}
+                {u.evidenceFileId ? (
+                  <p>
+                    {t("commitments.update.evidence")}: <a href={`/evidence/${u.evidenceFileId}`}>{u.evidenceFileName}</a>
                   </p>
                 ) : null}
               </li>

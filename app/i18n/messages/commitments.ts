@@ -25,7 +25,7 @@ export const commitments = defineMessages({
     "commitments.overdue": "Просрочени",
     "commitments.overdueOnly": "Само просрочени",
     "commitments.overdueBadge": "просрочен",
-    "commitments.selfReported": "самодекларирано",
+    "commitments.selfReported": "самоотчетен",
     "commitments.searchPlaceholder": "Ангажимент…",
     "commitments.details": "Данни",
     "commitments.timeline": "Хронология на напредъка",
