@@ -115,8 +115,10 @@ export const organizations = sqliteTable(
   },
   (t) => [
     index("organizations_sort_idx").on(t.archived, t.sortKey, t.id),
-    index("organizations_kind_oblast_sort_idx").on(t.kind, t.oblast, t.sortKey, t.id),
-    index("organizations_oblast_sort_idx").on(t.oblast, t.sortKey, t.id),
+    // The list always filters on archived first; these let a filtered page and its count use one index.
+    index("organizations_archived_kind_oblast_sort_idx").on(t.archived, t.kind, t.oblast, t.sortKey, t.id),
+    index("organizations_archived_oblast_sort_idx").on(t.archived, t.oblast, t.sortKey, t.id),
+    index("organizations_archived_kind_sort_idx").on(t.archived, t.kind, t.sortKey, t.id),
     index("organizations_updated_idx").on(t.updatedAt),
     index("organizations_import_idx").on(t.importId),
   ],
@@ -161,7 +163,7 @@ export const people = sqliteTable(
   },
   (t) => [
     index("people_sort_idx").on(t.archived, t.sortKey, t.id),
-    index("people_org_idx").on(t.organizationId, t.sortKey),
+    index("people_org_idx").on(t.organizationId, t.archived, t.sortKey, t.id),
     index("people_email_idx").on(t.email),
     index("people_import_idx").on(t.importId),
   ],
@@ -479,6 +481,7 @@ export const auditEntries = sqliteTable(
     index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
     index("audit_user_idx").on(t.userId, t.at),
     index("audit_action_at_idx").on(t.action, t.at),
+    index("audit_at_idx").on(t.at),
   ],
 );
 
