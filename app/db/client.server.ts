@@ -17,6 +17,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Erased personal data (GDPR erasure of refugee contacts) is overwritten, not left in free pages.
+  sqlite.pragma("secure_delete = ON");
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
