@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
-import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { organizationListSpec } from "#app/domain/organization.ts";
@@ -42,41 +42,16 @@ export default function OrganizationsList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("org.title")}</h1>
-        {canExport ? <ExportLinks kind="organizations" /> : null}
-        {canCreate ? (
-          <Link to="/organizations/new" className="button primary">
-            {t("org.new")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("org.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("org.kind")}
-          <select name="kind" defaultValue={f.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {organizationKinds.map((k) => (
-              <option key={k} value={k}>{enumLabel(t, "organizationKind", k)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("org.oblast")}
-          <select name="oblast" defaultValue={f.oblast ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {oblasts.map((o) => (
-              <option key={o} value={o}>{enumLabel(t, "oblast", o)}</option>
-            ))}
-          </select>
-        </label>
+      <ListHeading
+        title={t("org.title")}
+        exportKind={canExport ? "organizations" : null}
+        newLink={canCreate ? { to: "/organizations/new", label: t("org.new") } : null}
+      />
+      <ListFilters params={params} searchPlaceholder={t("org.searchPlaceholder")} clearTo="/organizations">
+        <FilterSelect name="kind" label={t("org.kind")} value={f.kind}
+          options={organizationKinds.map((k) => ({ value: k, label: enumLabel(t, "organizationKind", k) }))} />
+        <FilterSelect name="oblast" label={t("org.oblast")} value={f.oblast}
+          options={oblasts.map((o) => ({ value: o, label: enumLabel(t, "oblast", o) }))} />
         <label>
           {t("org.status")}
           <select name="archived" defaultValue={f.archived ?? "active"}>
@@ -85,9 +60,7 @@ export default function OrganizationsList() {
             <option value="all">{t("org.status.all")}</option>
           </select>
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/organizations">{t("common.clear")}</Link>
-      </Form>
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}

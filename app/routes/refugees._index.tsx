@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { consentStates, refugeeListSpec } from "#app/domain/refugee.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { listRefugeeContacts, parseRefugeeListParams, refugeeCountryChoices, type RefugeeListRow } from "#app/models/refugees.server.ts";
@@ -46,44 +47,14 @@ export default function RefugeesList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("refugees.title")}</h1>
-        {canCreate ? (
-          <Link to="/refugees/new" className="button primary">
-            {t("refugees.new")}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeading title={t("refugees.title")} newLink={canCreate ? { to: "/refugees/new", label: t("refugees.new") } : null} />
       <p className="notice">{t("refugees.gdprNotice")}</p>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("refugees.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("refugees.consentState")}
-          <select name="consent" defaultValue={f.consent ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {consentStates.map((s) => (
-              <option key={s} value={s}>{t(`refugees.consentState.${s}` as MessageKey)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("refugees.countryOfOrigin")}
-          <select name="country" defaultValue={f.country ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/refugees">{t("common.clear")}</Link>
-      </Form>
+      <ListFilters params={params} searchPlaceholder={t("refugees.searchPlaceholder")} clearTo="/refugees">
+        <FilterSelect name="consent" label={t("refugees.consentState")} value={f.consent}
+          options={consentStates.map((s) => ({ value: s, label: t(`refugees.consentState.${s}` as MessageKey) }))} />
+        <FilterSelect name="country" label={t("refugees.countryOfOrigin")} value={f.country}
+          options={countries.map((c) => ({ value: c, label: c }))} />
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}

@@ -1,0 +1,87 @@
+// The pieces every record list shares: its heading with Export and New, and the GET filter
+// form whose values live in the URL (sort, direction and page size ride along hidden).
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { ExportKind } from "../domain/exports.ts";
+import { ExportLinks } from "./ExportLinks.tsx";
+import { useI18n } from "./i18n.tsx";
+
+export function ListHeading({
+  title,
+  exportKind,
+  newLink,
+}: {
+  title: string;
+  /** Shown when set: the loader decides whether the user may export. */
+  exportKind?: ExportKind | null;
+  /** Shown when set: the loader decides whether the user may create. */
+  newLink?: { to: string; label: string } | null;
+}) {
+  return (
+    <div className="page-head">
+      <h1>{title}</h1>
+      {exportKind ? <ExportLinks kind={exportKind} /> : null}
+      {newLink ? (
+        <Link to={newLink.to} className="button primary">
+          {newLink.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+export function ListFilters({
+  params,
+  searchPlaceholder,
+  clearTo,
+  children,
+}: {
+  params: { q: string; sort: string; dir: string; perPage: number };
+  searchPlaceholder: string;
+  clearTo: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form method="get" className="filters" role="search">
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      <input type="hidden" name="perPage" value={params.perPage} />
+      <label>
+        {t("common.search")}
+        <input type="search" name="q" defaultValue={params.q} placeholder={searchPlaceholder} />
+      </label>
+      {children}
+      <button type="submit">{t("common.filter")}</button>
+      <Link to={clearTo}>{t("common.clear")}</Link>
+    </Form>
+  );
+}
+
+/** A filter select whose first choice, "All", means no filter. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | number | null | undefined;
+  options: Array<{ value: string | number; label: string }>;
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value == null ? "" : String(value)}>
+        <option value="">{t("common.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
