@@ -1,8 +1,11 @@
 // The production server: Remix's request handler behind Express, with the security
 // headers, request log and graceful shutdown that remix-serve does not give us.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import express from "express";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -12,13 +15,45 @@ process.env.NODE_ENV ??= "production";
 const buildDir = process.env.BUILD_DIR ?? "build";
 const build = await import(path.resolve(buildDir, "server/index.js"));
 try {
+  // In the primary this applies the migrations once, before any worker opens the database.
   build.entry.module.startup();
 } catch (error) {
   console.error(`BCRM Partners cannot start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
-// The daily reminder digest at REMINDERS_AT (HH:MM, Sofia time), when it is set.
-build.entry.module.startReminderSchedule?.();
+
+// WEB_CONCURRENCY > 1 runs that many worker processes (one per core): each has its own SQLite
+// connection; WAL lets them read in parallel and busy_timeout queues their writes.
+const workerCount = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
+if (cluster.isPrimary) {
+  // The daily reminder digest at REMINDERS_AT (HH:MM, Sofia time), when it is set: once, in the primary.
+  build.entry.module.startReminderSchedule?.();
+}
+if (cluster.isPrimary && workerCount > 1) {
+  let stopping = false;
+  for (let i = 0; i < workerCount; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (!stopping) {
+      console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
+      build.entry.module.shutdown();
+      process.exit(0);
+    }
+  });
+  const stopAll = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(1), 12_000).unref();
+  };
+  process.on("SIGTERM", () => stopAll("SIGTERM"));
+  process.on("SIGINT", () => stopAll("SIGINT"));
+} else {
+  serve();
+}
+
+function serve() {
 
 const app = express();
 app.disable("x-powered-by");
@@ -81,14 +116,7 @@ app.use((req, res, next) => {
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+app.all("*", remixHandler());
 
 const server = app.listen(port, host, () => {
   console.log(`BCRM Partners listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
@@ -111,3 +139,48 @@ function stop(signal) {
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/**
+ * Remix's request handler, answering with backpressure: @remix-run/express writes a streamed
+ * body without waiting for the socket, so a 100k-row export to a slow client would pile up in
+ * memory; piping the body stream waits for each chunk to drain.
+ */
+function remixHandler() {
+  const handleRequest = createRequestHandler(build, "production");
+  return async (req, res, next) => {
+    try {
+      const request = toFetchRequest(req, res);
+      const response = await handleRequest(request, { cspNonce: res.locals.cspNonce, clientIp: req.socket.remoteAddress ?? "unknown" });
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await pipeline(Readable.fromWeb(response.body), res);
+      else res.end();
+    } catch (error) {
+      // A client that went away mid-download is not a server error.
+      if (error?.code === "ERR_STREAM_PREMATURE_CLOSE") return;
+      next(error);
+    }
+  };
+}
+
+/** The Fetch API request Remix wants, from Express's (as @remix-run/express builds it). */
+function toFetchRequest(req, res) {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    for (const item of [value ?? []].flat()) headers.append(key, item);
+  }
+  // Loaders and actions are aborted when the client goes away before the answer is complete.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}

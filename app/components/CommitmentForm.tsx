@@ -4,6 +4,7 @@ import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordPicker } from "./RecordPicker.tsx";
 import { idChoices, type IdChoice } from "./PartnershipForm.tsx";
 
 export type CommitmentDefaults = {
@@ -34,44 +35,35 @@ export function CommitmentForm({
 }) {
   const { t } = useI18n();
   const common = { values, errors };
-  // After a refused submit the typed values win over the stored ones.
-  const typedCoPledgers = values ? [values.coPledgerIds ?? []].flat() : undefined;
-  const coPledgers = typedCoPledgers ?? (defaults.coPledgerIds ?? []).map(String);
+  // After a refused submit the typed values win over the stored ones (RecordPicker reads `values` too).
   const typedShared = values ? values.sharedWithPartner === "on" : undefined;
-  const coErrors = errors?.coPledgerIds;
   return (
     <Form method="post" className="stack record-form" noValidate>
       <FormErrorSummary errors={errors} message={notice} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <TextField name="title" label="commitments.field.title" required defaultValue={defaults.title} {...common} />
       <TextArea name="description" label="commitments.field.description" defaultValue={defaults.description} {...common} />
-      <SelectField
+      <RecordPicker
+        kind="organizations"
         name="leadOrganizationId"
         label="commitments.field.lead"
         required
         defaultValue={defaults.leadOrganizationId}
         emptyLabel=""
-        choices={idChoices(choices.organizations)}
+        choices={choices.organizations}
         {...common}
       />
-      <div className={coErrors?.length ? "field field-invalid" : "field"}>
-        <label htmlFor="field-coPledgerIds">{t("commitments.field.coPledgers")}</label>
-        <select
-          id="field-coPledgerIds"
-          name="coPledgerIds"
-          multiple
-          size={6}
-          defaultValue={coPledgers}
-          aria-invalid={coErrors?.length ? true : undefined}
-          aria-describedby={coErrors?.length ? "field-coPledgerIds-errors" : "field-coPledgerIds-hint"}
-        >
-          {choices.organizations.map((o) => (
-            <option key={o.id} value={String(o.id)}>{o.label}</option>
-          ))}
-        </select>
-        <small className="hint" id="field-coPledgerIds-hint">{t("commitments.field.coPledgersHint")}</small>
-        <ErrorList id="field-coPledgerIds-errors" errors={coErrors} />
-      </div>
+      <RecordPicker
+        kind="organizations"
+        name="coPledgerIds"
+        label="commitments.field.coPledgers"
+        hint="commitments.field.coPledgersHint"
+        multiple
+        size={6}
+        defaultValue={defaults.coPledgerIds ?? []}
+        choices={choices.organizations}
+        {...common}
+      />
       <SelectField name="eventId" label="commitments.field.event" defaultValue={defaults.eventId} emptyLabel={t("common.none")} choices={idChoices(choices.events)} {...common} />
       <SelectField
         name="partnershipId"

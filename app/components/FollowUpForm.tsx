@@ -4,6 +4,7 @@ import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordPicker } from "./RecordPicker.tsx";
 import { idChoices, type IdChoice } from "./PartnershipForm.tsx";
 
 export type FollowUpDefaults = {
@@ -55,19 +56,20 @@ export function FollowUpForm({
       />
       <fieldset className="stack">
         <legend>{t("followUps.links")}</legend>
-        <SelectField name="organizationId" label="followUps.field.organization" defaultValue={defaults.organizationId} emptyLabel={none} choices={idChoices(choices.organizations)} {...common} />
-        <SelectField name="personId" label="followUps.field.person" defaultValue={defaults.personId} emptyLabel={none} choices={idChoices(choices.people)} {...common} />
+        <RecordPicker kind="organizations" name="organizationId" label="followUps.field.organization" defaultValue={defaults.organizationId} emptyLabel={none} choices={choices.organizations} {...common} />
+        <RecordPicker kind="people" name="personId" label="followUps.field.person" defaultValue={defaults.personId} emptyLabel={none} choices={choices.people} {...common} />
         <SelectField name="partnershipId" label="followUps.field.partnership" defaultValue={defaults.partnershipId} emptyLabel={none} choices={idChoices(choices.partnerships)} {...common} />
-        <SelectField name="commitmentId" label="followUps.field.commitment" defaultValue={defaults.commitmentId} emptyLabel={none} choices={idChoices(choices.commitments)} {...common} />
+        <RecordPicker kind="commitments" name="commitmentId" label="followUps.field.commitment" defaultValue={defaults.commitmentId} emptyLabel={none} choices={choices.commitments} {...common} />
         <SelectField name="eventId" label="followUps.field.event" defaultValue={defaults.eventId} emptyLabel={none} choices={idChoices(choices.events)} {...common} />
       </fieldset>
-      <SelectField
+      <RecordPicker
+        kind="organizations"
         name="sharedWithOrganizationId"
         label="followUps.field.sharedWith"
         hint="followUps.field.sharedWithHint"
         defaultValue={defaults.sharedWithOrganizationId}
         emptyLabel={none}
-        choices={idChoices(choices.organizations)}
+        choices={choices.organizations}
         {...common}
       />
       <div className="form-actions">

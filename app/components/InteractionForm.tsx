@@ -4,6 +4,8 @@ import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import type { IdChoice } from "./PartnershipForm.tsx";
+import { RecordPicker } from "./RecordPicker.tsx";
 
 export type InteractionDefaults = {
   kind?: string; occurredOn?: string; subject?: string; body?: string | null; participants?: string | null;
@@ -23,8 +25,9 @@ export function InteractionForm({
   notice,
 }: {
   defaults?: InteractionDefaults;
-  organizations: Array<{ id: number; name: string }>;
-  people: Array<{ id: number; name: string; organizationName: string | null }>;
+  /** The first organizations and people by name plus the linked ones (models/link-choices: pickerChoices). */
+  organizations: IdChoice[];
+  people: IdChoice[];
   values?: FormValues;
   errors?: FieldErrors;
   version?: number;
@@ -52,21 +55,23 @@ export function InteractionForm({
       <TextField name="subject" label="interactions.subject" required defaultValue={defaults.subject} {...common} />
       <TextArea name="body" label="interactions.body" rows={6} defaultValue={defaults.body} {...common} />
       <TextField name="participants" label="interactions.participants" hint="interactions.participantsHint" defaultValue={defaults.participants} {...common} />
-      <SelectField
+      <RecordPicker
+        kind="organizations"
         name="organizationId"
         label="interactions.organization"
         hint="interactions.linkHint"
         defaultValue={defaults.organizationId}
         emptyLabel={t("common.none")}
-        choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+        choices={organizations}
         {...common}
       />
-      <SelectField
+      <RecordPicker
+        kind="people"
         name="personId"
         label="interactions.person"
         defaultValue={defaults.personId}
         emptyLabel={t("common.none")}
-        choices={people.map((p) => ({ value: String(p.id), label: p.organizationName ? `${p.name} (${p.organizationName})` : p.name }))}
+        choices={people}
         {...common}
       />
       <div className="form-actions">

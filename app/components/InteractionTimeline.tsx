@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { enumLabel } from "../i18n/i18n.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { useI18n } from "./i18n.tsx";
 
 export type TimelineItem = {
@@ -33,6 +34,8 @@ export function InteractionTimeline({
   context: "organization" | "person";
 }) {
   const { t, date } = useI18n();
+  // An organization's page gets ORG_SECTION_LIMIT + 1 entries from the loader: the extra one only says there are more.
+  const limit = context === "organization" ? ORG_SECTION_LIMIT : items.length;
   return (
     <section aria-labelledby="interactions-heading" className="record-section">
       <div className="section-head">
@@ -43,7 +46,7 @@ export function InteractionTimeline({
         <p className="empty">{t("interactions.empty")}</p>
       ) : (
         <ol className="timeline">
-          {items.map((i) => (
+          {items.slice(0, limit).map((i) => (
             <li key={i.id}>
               <p className="timeline-head">
                 <time dateTime={i.occurredOn}>{date(i.occurredOn)}</time> · <span className="badge">{enumLabel(t, "interactionKind", i.kind)}</span>{" "}
@@ -67,6 +70,7 @@ export function InteractionTimeline({
           ))}
         </ol>
       )}
+      {items.length > limit ? <p className="hint">{t("interactions.latestOnly", { count: limit })}</p> : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { enumLabel } from "../i18n/i18n.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { useI18n } from "./i18n.tsx";
 
 export type OrganizationCommitmentRow = { id: number; title: string; status: string; statusVerified: boolean; dueOn: string | null; leadOrganizationId: number };
@@ -15,7 +16,7 @@ export function OrganizationCommitments({ organizationId, rows, canAdd }: { orga
       </div>
       {rows.length ? (
         <ul>
-          {rows.map((c) => (
+          {rows.slice(0, ORG_SECTION_LIMIT).map((c) => (
             <li key={c.id}>
               <Link to={`/commitments/${c.id}`}>{c.title}</Link> · {enumLabel(t, "commitmentStatus", c.status)}
               {!c.statusVerified ? <span className="badge">{t("commitments.selfReported")}</span> : null}
@@ -27,6 +28,11 @@ export function OrganizationCommitments({ organizationId, rows, canAdd }: { orga
       ) : (
         <p>{t("commitments.orgSection.empty")}</p>
       )}
+      {rows.length > ORG_SECTION_LIMIT ? (
+        <p>
+          <Link to={`/commitments?organization=${organizationId}`}>{t("commitments.orgSection.all", { count: ORG_SECTION_LIMIT })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { enumLabel } from "../i18n/i18n.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { useI18n } from "./i18n.tsx";
 
 export type OrganizationFollowUpRow = { id: number; title: string; dueOn: string; status: string; assigneeName: string | null };
@@ -15,7 +16,7 @@ export function OrganizationFollowUps({ organizationId, rows, canAdd }: { organi
       </div>
       {rows.length ? (
         <ul>
-          {rows.map((f) => (
+          {rows.slice(0, ORG_SECTION_LIMIT).map((f) => (
             <li key={f.id}>
               <Link to={`/follow-ups/${f.id}`}>{f.title}</Link> · {date(f.dueOn)} · {enumLabel(t, "followUpStatus", f.status)}
               {f.assigneeName ? ` · ${f.assigneeName}` : ""}
@@ -25,6 +26,11 @@ export function OrganizationFollowUps({ organizationId, rows, canAdd }: { organi
       ) : (
         <p>{t("followUps.orgSection.empty")}</p>
       )}
+      {rows.length > ORG_SECTION_LIMIT ? (
+        <p>
+          <Link to={`/follow-ups?organization=${organizationId}`}>{t("followUps.orgSection.all", { count: ORG_SECTION_LIMIT })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { useI18n } from "./i18n.tsx";
 
 export type OrganizationPerson = { id: number; name: string; position: string | null; email: string | null; phone: string | null; archived: boolean };
@@ -16,7 +17,7 @@ export function OrganizationPeopleSection({ organizationId, people, canEdit }: {
         <p className="empty">{t("people.orgSection.empty")}</p>
       ) : (
         <ul className="record-list">
-          {people.map((p) => (
+          {people.slice(0, ORG_SECTION_LIMIT).map((p) => (
             <li key={p.id}>
               <Link to={`/people/${p.id}`}>{p.name}</Link>
               {p.position ? <> · {p.position}</> : null}
@@ -27,6 +28,11 @@ export function OrganizationPeopleSection({ organizationId, people, canEdit }: {
           ))}
         </ul>
       )}
+      {people.length > ORG_SECTION_LIMIT ? (
+        <p>
+          <Link to={`/people?organization=${organizationId}`}>{t("people.orgSection.all", { count: ORG_SECTION_LIMIT })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { FormErrorSummary, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import type { IdChoice } from "./PartnershipForm.tsx";
+import { RecordPicker } from "./RecordPicker.tsx";
 
 export type PersonDefaults = {
   name?: string; position?: string | null; organizationId?: number | null; email?: string | null;
@@ -19,7 +21,8 @@ export function PersonForm({
   notice,
 }: {
   defaults?: PersonDefaults;
-  organizations: Array<{ id: number; name: string }>;
+  /** The first organizations by name plus the person's own (models/link-choices: pickerChoices). */
+  organizations: IdChoice[];
   values?: FormValues;
   errors?: FieldErrors;
   version?: number;
@@ -34,12 +37,13 @@ export function PersonForm({
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <TextField name="name" label="people.name" required defaultValue={defaults.name} {...common} />
       <TextField name="position" label="people.position" defaultValue={defaults.position} {...common} />
-      <SelectField
+      <RecordPicker
+        kind="organizations"
         name="organizationId"
         label="people.organization"
         defaultValue={defaults.organizationId}
         emptyLabel={t("people.noOrganization")}
-        choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+        choices={organizations}
         {...common}
       />
       <TextField name="email" label="people.email" type="email" defaultValue={defaults.email} {...common} />

@@ -35,6 +35,13 @@ export function getDb(): Db {
 }
 
 export function closeDb() {
+  // Refreshes planner statistics where SQLite thinks they help (its advice for closing a
+  // long-lived connection), so indexes added by migrations get them at the next start.
+  try {
+    globalForDb.__bcrmDb?.$client.pragma("optimize");
+  } catch {
+    // a read-only or broken database: closing matters more
+  }
   globalForDb.__bcrmDb?.$client.close();
   globalForDb.__bcrmDb = undefined;
 }

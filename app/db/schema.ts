@@ -342,6 +342,7 @@ export const commitments = sqliteTable(
     index("commitments_event_idx").on(t.eventId),
     index("commitments_partnership_idx").on(t.partnershipId),
     index("commitments_owner_idx").on(t.ownerId),
+    index("commitments_updated_idx").on(t.updatedAt, t.id),
   ],
 );
 
@@ -427,6 +428,9 @@ export const followUps = sqliteTable(
   },
   (t) => [
     index("follow_ups_status_due_idx").on(t.status, t.dueOn),
+    index("follow_ups_due_idx").on(t.dueOn, t.id),
+    index("follow_ups_sort_idx").on(t.sortKey, t.id),
+    index("follow_ups_status_sort_idx").on(t.status, t.sortKey, t.id),
     index("follow_ups_assignee_status_due_idx").on(t.assigneeId, t.status, t.dueOn),
     index("follow_ups_shared_idx").on(t.sharedWithOrganizationId, t.status, t.dueOn),
     index("follow_ups_org_idx").on(t.organizationId),

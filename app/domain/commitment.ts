@@ -55,6 +55,7 @@ export const commitmentListSpec = {
     area: z.enum(areaTuple),
     dimension: z.enum(dimensionTuple),
     event: idParam,
+    partnership: idParam,
     organization: idParam,
     owner: idParam,
     overdue: z.enum(["1"]),

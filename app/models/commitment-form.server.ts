@@ -1,6 +1,12 @@
 // What the commitment form's select boxes offer (shared by the new and edit routes).
-import { allOrganizationChoices, eventChoices, OWNER_ROLES, partnershipChoices, userChoices } from "./link-choices.server.ts";
+import { eventChoices, OWNER_ROLES, partnershipChoices, pickerChoices, userChoices } from "./link-choices.server.ts";
 
-export function commitmentFormChoices() {
-  return { organizations: allOrganizationChoices(), events: eventChoices(), partnerships: partnershipChoices(), owners: userChoices(OWNER_ROLES) };
+/** `selectedOrganizations`: the lead and co-pledgers already chosen, offered even when not among the first ones. */
+export function commitmentFormChoices(selectedOrganizations: Array<number | null | undefined> = []) {
+  return {
+    organizations: pickerChoices("organizations", selectedOrganizations),
+    events: eventChoices(),
+    partnerships: partnershipChoices(),
+    owners: userChoices(OWNER_ROLES),
+  };
 }

@@ -1,10 +1,11 @@
-import { aliasedTable, and, asc, desc, eq, exists, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, events, evidenceFiles, followUps, organizations, partnerships, users } from "../db/schema.ts";
 import { carriableStatuses, commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
@@ -12,6 +13,7 @@ import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
 export type Commitment = typeof commitments.$inferSelect;
 
@@ -34,26 +36,23 @@ export const sortColumns = {
   updated: commitments.updatedAt,
 };
 
-/** Led by the organization, or pledged jointly with it. */
+/**
+ * Led by the organization, or pledged jointly with it. A UNION of the two indexed lookups
+ * (commitments_lead_idx, commitment_co_pledgers_org_idx): `lead = ? OR EXISTS (…)` scans every commitment.
+ */
 function pledgedBy(organizationId: number): SQL {
-  return or(
-    eq(commitments.leadOrganizationId, organizationId),
-    exists(
-      getDb()
-        .select({ one: sql`1` })
-        .from(commitmentCoPledgers)
-        .where(and(eq(commitmentCoPledgers.commitmentId, commitments.id), eq(commitmentCoPledgers.organizationId, organizationId))),
-    ),
-  )!;
+  return sql`${commitments.id} IN (SELECT id FROM ${commitments} WHERE lead_organization_id = ${organizationId}
+    UNION SELECT commitment_id FROM ${commitmentCoPledgers} WHERE organization_id = ${organizationId})`;
 }
 
 export function listConditions(params: CommitmentListParams, today: string): SQL | undefined {
-  const { status, area, dimension, event, organization, owner, overdue } = params.filters;
+  const { status, area, dimension, event, partnership, organization, owner, overdue } = params.filters;
   return and(
     status ? eq(commitments.status, status) : undefined,
     area ? eq(commitments.niemArea, area) : undefined,
     dimension ? eq(commitments.niemDimension, dimension) : undefined,
     event ? eq(commitments.eventId, event) : undefined,
+    partnership ? eq(commitments.partnershipId, partnership) : undefined,
     organization ? pledgedBy(organization) : undefined,
     owner ? eq(commitments.ownerId, owner) : undefined,
     overdue ? and(lt(commitments.dueOn, today), inArray(commitments.status, [...openStatuses])) : undefined,
@@ -189,19 +188,21 @@ export function getCommitmentDetail(user: CurrentUser, id: number) {
   };
 }
 
-/** Commitments an organization leads or co-pledges, for its page (staff only). */
-export function commitmentsOfOrganization(user: CurrentUser, organizationId: number) {
+/** Commitments an organization leads or co-pledges, for its page (staff only): the latest ORG_SECTION_LIMIT + 1. */
+export function commitmentsOfOrganization(user: CurrentUser, organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
   if (!can(user, "readRecords")) return [];
   return getDb()
     .select({ id: commitments.id, title: commitments.title, status: commitments.status, statusVerified: commitments.statusVerified, dueOn: commitments.dueOn, leadOrganizationId: commitments.leadOrganizationId })
     .from(commitments)
     .where(pledgedBy(organizationId))
     .orderBy(desc(commitments.updatedAt), desc(commitments.id))
+    .limit(limit)
     .all();
 }
 
 /** Commitments under a partnership or made at an event. */
-export function commitmentsWhere(user: CurrentUser, by: { partnershipId?: number; eventId?: number }) {
+/** Commitments under a partnership or made at an event, by title: the first `limit` (one more than a section shows). */
+export function commitmentsWhere(user: CurrentUser, by: { partnershipId?: number; eventId?: number }, limit = ORG_SECTION_LIMIT + 1) {
   requireCommitmentRead(user);
   return getDb()
     .select({ id: commitments.id, title: commitments.title, status: commitments.status, statusVerified: commitments.statusVerified, dueOn: commitments.dueOn, leadName: organizations.name })
@@ -214,6 +215,7 @@ export function commitmentsWhere(user: CurrentUser, by: { partnershipId?: number
       ),
     )
     .orderBy(asc(commitments.sortKey), asc(commitments.id))
+    .limit(limit)
     .all();
 }
 
@@ -241,7 +243,7 @@ function setCoPledgers(tx: Tx, commitmentId: number, organizationIds: number[]) 
 
 export function createCommitment(user: CurrentUser, input: CommitmentInput, ctx: WriteContext = {}): number {
   requireRecordWrite(user);
-  return createAudited({
+  const id = createAudited({
     user,
     table: commitments,
     entityType: "commitment",
@@ -250,6 +252,13 @@ export function createCommitment(user: CurrentUser, input: CommitmentInput, ctx:
     afterInsert: (tx, id) => setCoPledgers(tx, id, input.coPledgerIds),
     ctx,
   });
+  if (input.sharedWithPartner) noticeSharedCommitment(id, input);
+  return id;
+}
+
+/** The pledging organizations (lead and co-pledgers) hear that the commitment is now shared with them. */
+function noticeSharedCommitment(id: number, input: CommitmentInput) {
+  noticeNewlyShared([input.leadOrganizationId, ...input.coPledgerIds], { kind: "commitment", id, title: input.title, dueOn: input.dueOn });
 }
 
 /** Saves the form over the version read; the status is not part of it (only updates change it). */
@@ -261,7 +270,8 @@ export function updateCommitment(
   ctx: WriteContext = {},
 ): VersionedResult<CommitmentWithCoPledgers> {
   requireRecordWrite(user);
-  return updateVersioned<CommitmentWithCoPledgers>({
+  const wasShared = getCommitment(user, id).sharedWithPartner;
+  const result = updateVersioned<CommitmentWithCoPledgers>({
     user,
     table: commitments,
     entityType: "commitment",
@@ -277,6 +287,8 @@ export function updateCommitment(
     currentOf: (tx, row) => withCoPledgers(tx, row),
     ctx,
   });
+  if (result.ok && input.sharedWithPartner && !wasShared) noticeSharedCommitment(id, input);
+  return result;
 }
 
 /**

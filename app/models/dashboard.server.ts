@@ -1,6 +1,6 @@
 // The staff start page: what is due for me, how the commitments stand, what partners reported
 // and what happened to my records. Partners never get here (they start at /shared).
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import {
@@ -32,9 +32,17 @@ export type DashboardFollowUp = {
   commitmentId: number | null;
 };
 
-/** Open follow-ups assigned to the user, split into overdue and due within DUE_SOON_DAYS. */
+/** Open follow-ups assigned to the user, split into overdue and due within DUE_SOON_DAYS (every one: the daily digest). */
 export function myDueFollowUps(userId: number, today = todayIso()) {
-  const rows: DashboardFollowUp[] = getDb()
+  const rows: DashboardFollowUp[] = dueFollowUpsQuery(userId, lte(followUps.dueOn, addDays(today, DUE_SOON_DAYS))).all();
+  return {
+    overdue: rows.filter((r) => r.dueOn < today),
+    dueSoon: rows.filter((r) => r.dueOn >= today),
+  };
+}
+
+function dueFollowUpsQuery(userId: number, due: SQL | undefined) {
+  return getDb()
     .select({
       id: followUps.id,
       title: followUps.title,
@@ -46,31 +54,54 @@ export function myDueFollowUps(userId: number, today = todayIso()) {
     })
     .from(followUps)
     .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
-    .where(
-      and(eq(followUps.assigneeId, userId), eq(followUps.status, "open"), lte(followUps.dueOn, addDays(today, DUE_SOON_DAYS))),
-    )
-    .orderBy(asc(followUps.dueOn), asc(followUps.id))
-    .all();
+    .where(and(eq(followUps.assigneeId, userId), eq(followUps.status, "open"), due))
+    .orderBy(asc(followUps.dueOn), asc(followUps.id));
+}
+
+/** How many follow-ups the start page lists per group; the totals are counted, the rest is in the follow-ups list. */
+export const DASHBOARD_DUE_LIMIT = 20;
+
+/**
+ * The start page's share of the same follow-ups: both totals (a range count on
+ * follow_ups_assignee_status_due_idx) and the first `limit` of each group, most overdue first.
+ * A coordinator of a national network may have thousands open: the page must not carry them all.
+ */
+export function myDueFollowUpsSummary(userId: number, today = todayIso(), limit = DASHBOARD_DUE_LIMIT) {
+  const overdueRange = lt(followUps.dueOn, today);
+  const dueSoonRange = and(gte(followUps.dueOn, today), lte(followUps.dueOn, addDays(today, DUE_SOON_DAYS)));
+  const total = (range: SQL | undefined) =>
+    getDb()
+      .select({ n: count() })
+      .from(followUps)
+      .where(and(eq(followUps.assigneeId, userId), eq(followUps.status, "open"), range))
+      .get()?.n ?? 0;
   return {
-    overdue: rows.filter((r) => r.dueOn < today),
-    dueSoon: rows.filter((r) => r.dueOn >= today),
+    overdue: dueFollowUpsQuery(userId, overdueRange).limit(limit).all() as DashboardFollowUp[],
+    overdueTotal: total(overdueRange),
+    dueSoon: dueFollowUpsQuery(userId, dueSoonRange).limit(limit).all() as DashboardFollowUp[],
+    dueSoonTotal: total(dueSoonRange),
   };
 }
 
 export type CountRow<K extends string> = { key: K; count: number };
 
-/** Every commitment by status, in the order of the lifecycle (zeros included, so the chart is stable). */
-export function commitmentsByStatus(): CountRow<CommitmentStatus>[] {
-  const rows = getDb().select({ key: commitments.status, n: count() }).from(commitments).groupBy(commitments.status).all();
-  const byKey = new Map(rows.map((r) => [r.key, r.n]));
-  return commitmentStatuses.map((key) => ({ key, count: byKey.get(key) ?? 0 }));
-}
-
-/** Every commitment by NIEM area (withdrawn ones too: they were made). */
-export function commitmentsByArea(): CountRow<NiemArea>[] {
-  const rows = getDb().select({ key: commitments.niemArea, n: count() }).from(commitments).groupBy(commitments.niemArea).all();
-  const byKey = new Map(rows.map((r) => [r.key, r.n]));
-  return niemAreas.map((key) => ({ key, count: byKey.get(key) ?? 0 }));
+/**
+ * Every commitment by status (in the order of the lifecycle) and by NIEM area (withdrawn ones
+ * too: they were made), zeros included so the charts are stable. One covering scan of
+ * commitments_area_status_idx gives both.
+ */
+export function commitmentCounts(): { byStatus: CountRow<CommitmentStatus>[]; byArea: CountRow<NiemArea>[] } {
+  const rows = getDb()
+    .select({ area: commitments.niemArea, status: commitments.status, n: count() })
+    .from(commitments)
+    .groupBy(commitments.niemArea, commitments.status)
+    .all();
+  const sum = <K extends string>(keys: readonly K[], keyOf: (r: (typeof rows)[number]) => string) => {
+    const byKey = new Map<string, number>();
+    for (const r of rows) byKey.set(keyOf(r), (byKey.get(keyOf(r)) ?? 0) + r.n);
+    return keys.map((key) => ({ key, count: byKey.get(key) ?? 0 }));
+  };
+  return { byStatus: sum(commitmentStatuses, (r) => r.status), byArea: sum(niemAreas, (r) => r.area) };
 }
 
 /** Partners' progress reports a coordinator has not verified yet. */
@@ -107,18 +138,40 @@ const ENTITY_PATHS: Record<string, string> = {
   interaction: "/interactions",
 };
 
+/** How far back the start page looks for changes to my records: the latest entries of the audit log. */
+export const ACTIVITY_WINDOW = 5000;
+
 /**
  * The latest changes (by anyone) to records I created or own: organizations, people, events,
  * interactions I created; partnerships and commitments I created or own (and their progress
  * updates); follow-ups I created or am assigned. Views, sign-ins and refugee contacts are left
  * out: this is a work feed, not the audit log.
+ *
+ * Only the latest ACTIVITY_WINDOW audit entries are looked at (read newest first on
+ * audit_at_idx), each checked against its record by primary key: the cost is bounded by the
+ * window, not by the size of the tables or of the log. Older changes are in each record's history.
  */
-export function recentActivityOnMyRecords(userId: number, limit = 10) {
+export function recentActivityOnMyRecords(userId: number, limit = 10, window = ACTIVITY_WINDOW) {
   const db = getDb();
-  const mine = (type: string, ids: SQL) => and(eq(auditEntries.entityType, type), sql`${auditEntries.entityId} in (${ids})`);
-  const createdBy = (table: typeof organizations | typeof people | typeof events | typeof interactions) =>
-    sql`select id from ${table} where created_by_id = ${userId}`;
-  const myCommitmentIds = sql`select id from ${commitments} where created_by_id = ${userId} or owner_id = ${userId}`;
+  const createdByMe = (table: typeof organizations | typeof people | typeof events | typeof interactions) =>
+    sql`exists (select 1 from ${table} where ${table.id} = ${auditEntries.entityId} and ${table.createdById} = ${userId})`;
+  const isMine = sql`case ${auditEntries.entityType}
+    when 'organization' then ${createdByMe(organizations)}
+    when 'person' then ${createdByMe(people)}
+    when 'event' then ${createdByMe(events)}
+    when 'interaction' then ${createdByMe(interactions)}
+    when 'partnership' then exists (select 1 from ${partnerships} where ${partnerships.id} = ${auditEntries.entityId}
+      and (${partnerships.createdById} = ${userId} or ${partnerships.ownerId} = ${userId}))
+    when 'commitment' then exists (select 1 from ${commitments} where ${commitments.id} = ${auditEntries.entityId}
+      and (${commitments.createdById} = ${userId} or ${commitments.ownerId} = ${userId}))
+    when 'commitment_update' then exists (select 1 from ${commitmentUpdates}
+      join ${commitments} on ${commitments.id} = ${commitmentUpdates.commitmentId}
+      where ${commitmentUpdates.id} = ${auditEntries.entityId} and (${commitments.createdById} = ${userId} or ${commitments.ownerId} = ${userId}))
+    when 'follow_up' then exists (select 1 from ${followUps} where ${followUps.id} = ${auditEntries.entityId}
+      and (${followUps.createdById} = ${userId} or ${followUps.assigneeId} = ${userId}))
+    else 0 end`;
+  // The time of the window's oldest entry: a walk of `window` steps down audit_at_idx, no table reads.
+  const windowStart = sql`coalesce((select ${auditEntries.at} from ${auditEntries} order by ${auditEntries.at} desc limit 1 offset ${window - 1}), '')`;
   const rows = db
     .select({
       id: auditEntries.id,
@@ -132,21 +185,7 @@ export function recentActivityOnMyRecords(userId: number, limit = 10) {
     })
     .from(auditEntries)
     .leftJoin(users, eq(users.id, auditEntries.userId))
-    .where(
-      and(
-        ne(auditEntries.action, "view"),
-        or(
-          mine("organization", createdBy(organizations)),
-          mine("person", createdBy(people)),
-          mine("event", createdBy(events)),
-          mine("interaction", createdBy(interactions)),
-          mine("partnership", sql`select id from ${partnerships} where created_by_id = ${userId} or owner_id = ${userId}`),
-          mine("commitment", myCommitmentIds),
-          mine("commitment_update", sql`select id from ${commitmentUpdates} where commitment_id in (${myCommitmentIds})`),
-          mine("follow_up", sql`select id from ${followUps} where created_by_id = ${userId} or assignee_id = ${userId}`),
-        ),
-      ),
-    )
+    .where(and(gte(auditEntries.at, windowStart), ne(auditEntries.action, "view"), sql`${isMine}`))
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(limit)
     .all();
@@ -190,11 +229,10 @@ export function getDashboard(user: CurrentUser, today = todayIso()) {
   requireCapability(user, "readRecords");
   return {
     today,
-    ...myDueFollowUps(user.id, today),
+    ...myDueFollowUpsSummary(user.id, today),
     /** Managers read but keep nothing: no done button for them. */
     canComplete: can(user, "writeRecords"),
-    byStatus: commitmentsByStatus(),
-    byArea: commitmentsByArea(),
+    ...commitmentCounts(),
     pendingUpdates: pendingPartnerUpdates(),
     activity: recentActivityOnMyRecords(user.id),
   };

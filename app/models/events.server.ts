@@ -91,24 +91,6 @@ export function participantsOf(eventId: number) {
     .all();
 }
 
-/** The commitments made at an event. */
-export function commitmentsAtEvent(eventId: number) {
-  return getDb()
-    .select({
-      id: commitments.id,
-      title: commitments.title,
-      status: commitments.status,
-      dueOn: commitments.dueOn,
-      leadOrganizationId: commitments.leadOrganizationId,
-      leadOrganizationName: organizations.name,
-    })
-    .from(commitments)
-    .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
-    .where(eq(commitments.eventId, eventId))
-    .orderBy(commitments.sortKey, commitments.id)
-    .all();
-}
-
 /** The events an organization took part in, newest first (staff section of the organization page). */
 export function eventsOfOrganization(organizationId: number) {
   return getDb()

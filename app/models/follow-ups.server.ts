@@ -5,6 +5,7 @@ import { titledKeys } from "../db/derived.ts";
 import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { FollowUpStatus } from "../domain/enums.ts";
 import { followUpListSpec, type BulkFollowUpInput, type FollowUpInput } from "../domain/followUp.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { addDays, todayIso } from "../lib/calendar-day.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
@@ -12,6 +13,7 @@ import { changedFields, writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
 export type FollowUp = typeof followUps.$inferSelect;
 
@@ -107,8 +109,8 @@ export function getFollowUpDetail(user: CurrentUser, id: number) {
   };
 }
 
-/** Follow-ups about an organization (linked to it or shared with it), for its page (staff only). */
-export function followUpsOfOrganization(user: CurrentUser, organizationId: number) {
+/** Follow-ups about an organization (linked to it or shared with it), for its page (staff only): open first, ORG_SECTION_LIMIT + 1. */
+export function followUpsOfOrganization(user: CurrentUser, organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
   if (!can(user, "readRecords")) return [];
   return getDb()
     .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, status: followUps.status, assigneeName: users.name })
@@ -116,6 +118,7 @@ export function followUpsOfOrganization(user: CurrentUser, organizationId: numbe
     .leftJoin(users, eq(users.id, followUps.assigneeId))
     .where(or(eq(followUps.organizationId, organizationId), eq(followUps.sharedWithOrganizationId, organizationId)))
     .orderBy(sql`${followUps.status} <> 'open'`, asc(followUps.dueOn), asc(followUps.id))
+    .limit(limit)
     .all();
 }
 
@@ -153,7 +156,7 @@ function completion(user: CurrentUser, status: FollowUpStatus, before?: Pick<Fol
 
 export function createFollowUp(user: CurrentUser, input: FollowUpInput, ctx: WriteContext = {}): number {
   requireRecordWrite(user);
-  return createAudited({
+  const id = createAudited({
     user,
     table: followUps,
     entityType: "follow_up",
@@ -161,12 +164,14 @@ export function createFollowUp(user: CurrentUser, input: FollowUpInput, ctx: Wri
     auditFields: { ...input },
     ctx,
   });
+  noticeNewlyShared([input.sharedWithOrganizationId], { kind: "follow_up", id, title: input.title, dueOn: input.dueOn });
+  return id;
 }
 
 export function updateFollowUp(user: CurrentUser, id: number, expectedVersion: number, input: FollowUpInput, ctx: WriteContext = {}): VersionedResult<FollowUp> {
   requireRecordWrite(user);
   const before = getFollowUp(user, id);
-  return updateVersioned<FollowUp>({
+  const result = updateVersioned<FollowUp>({
     user,
     table: followUps,
     entityType: "follow_up",
@@ -175,6 +180,10 @@ export function updateFollowUp(user: CurrentUser, id: number, expectedVersion: n
     values: { ...input, ...titledKeys({ title: input.title }), ...completion(user, input.status, before) },
     ctx,
   });
+  if (result.ok && input.sharedWithOrganizationId !== before.sharedWithOrganizationId) {
+    noticeNewlyShared([input.sharedWithOrganizationId], { kind: "follow_up", id, title: input.title, dueOn: input.dueOn });
+  }
+  return result;
 }
 
 /** Marks one follow-up done (from the list or its page), over the version the user saw. */

@@ -1,10 +1,11 @@
 // The short id+label lists that record forms offer in their select boxes (staff only),
 // and the checks that a submitted id is one of them: a forged id becomes a field error, not a 500.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
 import { commitments, events, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { Role } from "../domain/enums.ts";
 import type { FieldErrors } from "../lib/forms.ts";
+import { ftsMatchExpression } from "../lib/fts-query.ts";
 
 export type Choice = { id: number; label: string };
 
@@ -41,6 +42,65 @@ export function personChoices(): Choice[] {
 /** Every organization, archived ones too (an old record may point at one). */
 export function allOrganizationChoices(): Choice[] {
   return getDb().select({ id: organizations.id, label: organizations.name }).from(organizations).orderBy(asc(organizations.sortKey)).all();
+}
+
+// ---------------------------------------------------------------- pickers for big tables
+// Organizations (100k), people (300k) and commitments (50k) are too many for a <select>: a picker
+// offers the first PICKER_INITIAL by name plus the current value(s), and a search box that asks
+// /choices/<kind>?q= for at most PICKER_MATCHES matches (components/RecordPicker.tsx).
+
+export const pickerKinds = ["organizations", "people", "commitments"] as const;
+export type PickerKind = (typeof pickerKinds)[number];
+export const PICKER_INITIAL = 100;
+export const PICKER_MATCHES = 20;
+/** FTS candidates looked at before ordering: «sofia» matches 30,000 organizations. */
+const PICKER_CANDIDATES = 500;
+
+const pickerTables = {
+  organizations: { table: organizations, label: organizations.name, hasArchived: true },
+  // «Name (Organization)»: among 300,000 people many share a name.
+  people: {
+    table: people,
+    label: sql<string>`${people.name} || coalesce(' (' || (SELECT o.name FROM organizations o WHERE o.id = ${people.organizationId}) || ')', '')`,
+    hasArchived: true,
+  },
+  commitments: { table: commitments, label: commitments.title, hasArchived: false },
+} as const;
+
+/** The first PICKER_INITIAL active records by name, then the selected ones that are not among them. */
+export function pickerChoices(kind: PickerKind, selected: Array<number | null | undefined> = []): Choice[] {
+  const db = getDb();
+  const { table, label, hasArchived } = pickerTables[kind];
+  const archived = hasArchived ? (table as typeof organizations).archived : null;
+  // `+archived` keeps the planner on the (archived, sort_key, id) index read in order, whatever
+  // the other archived-first indexes' statistics say: 100 index entries, no sort.
+  const first: Choice[] = db
+    .select({ id: table.id, label })
+    .from(table)
+    .where(archived ? sql`+${archived} = 0` : undefined)
+    .orderBy(...(archived ? [asc(archived)] : []), asc(table.sortKey), asc(table.id))
+    .limit(PICKER_INITIAL)
+    .all();
+  const seen = new Set(first.map((c) => c.id));
+  const missing = [...new Set(selected.filter((id): id is number => typeof id === "number" && !seen.has(id)))].slice(0, 500);
+  if (!missing.length) return first;
+  const extra = db.select({ id: table.id, label }).from(table).where(inArray(table.id, missing)).orderBy(asc(table.sortKey), asc(table.id)).all();
+  return [...extra, ...first];
+}
+
+/** At most PICKER_MATCHES records whose name matches every word of q (FTS prefix match), best first. */
+export function findPickerChoices(kind: PickerKind, q: string): Choice[] {
+  const match = ftsMatchExpression(q.replace(/\u0000/g, "").slice(0, 200));
+  if (!match) return [];
+  const { table, label, hasArchived } = pickerTables[kind];
+  const fts = sql.identifier(`${kind === "people" ? "people" : kind}_fts`);
+  return getDb()
+    .select({ id: table.id, label })
+    .from(table)
+    .where(sql`${table.id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${PICKER_CANDIDATES})`)
+    .orderBy(...(hasArchived ? [asc((table as typeof organizations).archived)] : []), sql`length(${table.sortKey})`, asc(table.sortKey), asc(table.id))
+    .limit(PICKER_MATCHES)
+    .all();
 }
 
 type RefKind = "organization" | "person" | "event" | "partnership" | "commitment" | "owner" | "assignee";

@@ -8,6 +8,7 @@ import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 
 export type Person = typeof people.$inferSelect;
 export type PersonWithOrganization = Person & { organizationName: string | null };
@@ -87,12 +88,14 @@ export function personChoices(): Array<{ id: number; name: string; organizationN
 }
 
 /** The people of an organization, active first (staff section of the organization page). */
-export function peopleOfOrganization(organizationId: number) {
+export function peopleOfOrganization(organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
+  // Read in the order of people_org_idx (organization_id, archived, sort_key, id): no sort, stops at the limit.
   return getDb()
     .select({ id: people.id, name: people.name, position: people.position, email: people.email, phone: people.phone, archived: people.archived })
     .from(people)
     .where(eq(people.organizationId, organizationId))
     .orderBy(asc(people.archived), people.sortKey, people.id)
+    .limit(limit)
     .all();
 }
 

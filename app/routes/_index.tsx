@@ -36,12 +36,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 type FollowUpItem = ReturnType<typeof useLoaderData<typeof loader>>["overdue"][number];
 
-function DueList({ id, title, items, overdue, canComplete }: { id: string; title: string; items: FollowUpItem[]; overdue: boolean; canComplete: boolean }) {
-  const { t, date } = useI18n();
+function DueList({
+  id,
+  title,
+  items,
+  total,
+  overdue,
+  canComplete,
+}: {
+  id: string;
+  title: string;
+  items: FollowUpItem[];
+  /** Every one of the group; only the first few are listed here. */
+  total: number;
+  overdue: boolean;
+  canComplete: boolean;
+}) {
+  const { t, date, number } = useI18n();
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>
-        {title} ({items.length})
+        {title} ({number(total)})
       </h3>
       {items.length === 0 ? (
         <p className="report-note">{t("dashboard.nothingDue")}</p>
@@ -68,6 +83,11 @@ function DueList({ id, title, items, overdue, canComplete }: { id: string; title
           ))}
         </ul>
       )}
+      {total > items.length ? (
+        <p>
+          <Link to="/follow-ups?view=mine">{t("dashboard.showAllMine", { shown: number(items.length), total: number(total) })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -87,11 +107,11 @@ export default function Dashboard() {
       <dl className="stats">
         <div>
           <dt>{t("dashboard.overdue")}</dt>
-          <dd data-testid="overdue-count">{number(data.overdue.length)}</dd>
+          <dd data-testid="overdue-count">{number(data.overdueTotal)}</dd>
         </div>
         <div>
           <dt>{t("dashboard.dueSoon")}</dt>
-          <dd data-testid="due-soon-count">{number(data.dueSoon.length)}</dd>
+          <dd data-testid="due-soon-count">{number(data.dueSoonTotal)}</dd>
         </div>
         <div>
           <dt>{t("dashboard.pendingUpdates")}</dt>
@@ -101,8 +121,8 @@ export default function Dashboard() {
 
       <h2>{t("dashboard.myFollowUps")}</h2>
       <div className="dashboard-grid">
-        <DueList id="overdue-heading" title={t("dashboard.overdue")} items={data.overdue} overdue canComplete={data.canComplete} />
-        <DueList id="due-soon-heading" title={t("dashboard.dueSoon")} items={data.dueSoon} overdue={false} canComplete={data.canComplete} />
+        <DueList id="overdue-heading" title={t("dashboard.overdue")} items={data.overdue} total={data.overdueTotal} overdue canComplete={data.canComplete} />
+        <DueList id="due-soon-heading" title={t("dashboard.dueSoon")} items={data.dueSoon} total={data.dueSoonTotal} overdue={false} canComplete={data.canComplete} />
       </div>
 
       <h2>{t("dashboard.commitments")}</h2>

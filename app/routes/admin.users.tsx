@@ -3,12 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { roles } from "#app/domain/enums.ts";
 import { idParam } from "#app/domain/fields.ts";
 import { newUserInput, passwordResetInput, userRoleInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from "#app/models/users.server.ts";
 
 const INTENT = { create: "create", role: "role", deactivate: "deactivate", activate: "activate", password: "password" } as const;
@@ -16,7 +17,10 @@ const INTENT = { create: "create", role: "role", deactivate: "deactivate", activ
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "manageUsers");
-  return json({ users: listUsers(user), organizations: organizationChoices(), selfId: user.id });
+  const users = listUsers(user);
+  // The first organizations by name plus those partner users belong to; the picker searches the rest.
+  const organizations = pickerChoices("organizations", users.map((u) => u.organizationId));
+  return json({ users, organizations, selfId: user.id });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,7 +64,6 @@ export default function AdminUsers() {
   const { users, organizations, selfId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
-  const organizationOptions = organizations.map((o) => ({ value: String(o.id), label: o.name }));
   const roleOptions = roles.map((r) => ({ value: r, label: t(`role.${r}`) }));
   const createErrors = actionData?.intent === INTENT.create ? actionData : undefined;
   const rowErrors = (id: number) =>
@@ -97,7 +100,7 @@ export default function AdminUsers() {
                     <Form method="post" className="stack">
                       <input type="hidden" name="userId" value={u.id} />
                       <SelectField name={`role`} label="admin.users.role" defaultValue={u.role} choices={roleOptions} errors={rowErrors(u.id)} />
-                      <SelectField name="organizationId" label="admin.users.organization" defaultValue={u.organizationId} emptyLabel={t("common.none")} choices={organizationOptions} errors={rowErrors(u.id)} />
+                      <RecordPicker kind="organizations" id={`user-${u.id}-organizationId`} name="organizationId" label="admin.users.organization" defaultValue={u.organizationId} emptyLabel={t("common.none")} choices={organizations} errors={rowErrors(u.id)} />
                       <button type="submit" name="intent" value={INTENT.role}>{t("admin.users.saveRole")}</button>
                     </Form>
                     <Form method="post" className="stack">
@@ -125,7 +128,7 @@ export default function AdminUsers() {
         <TextField name="name" label="admin.users.name" required values={createErrors?.values} errors={createErrors?.errors} />
         <TextField name="email" label="admin.users.email" type="email" required values={createErrors?.values} errors={createErrors?.errors} />
         <SelectField name="role" label="admin.users.role" required choices={roleOptions} defaultValue="coordinator" values={createErrors?.values} errors={createErrors?.errors} />
-        <SelectField name="organizationId" label="admin.users.organization" emptyLabel={t("common.none")} choices={organizationOptions} values={createErrors?.values} errors={createErrors?.errors} />
+        <RecordPicker kind="organizations" name="organizationId" label="admin.users.organization" emptyLabel={t("common.none")} choices={organizations} values={createErrors?.values} errors={createErrors?.errors} />
         <TextField name="password" label="admin.users.password" type="password" autoComplete="new-password" required errors={createErrors?.errors} />
         <button type="submit" name="intent" value={INTENT.create} className="primary">{t("admin.users.new")}</button>
       </Form>

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const commitment = getCommitment(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ commitment, choices: commitmentFormChoices() });
+  return json({ commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds]) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

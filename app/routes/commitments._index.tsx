@@ -5,12 +5,13 @@ import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { commitmentListSpec } from "#app/domain/commitment.ts";
 import { commitmentStatuses, niemAreas, niemDimensionsByArea } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { listCommitments, parseCommitmentListParams, type CommitmentRow } from "#app/models/commitments.server.ts";
-import { allOrganizationChoices, eventChoices, OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
+import { eventChoices, OWNER_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canExport: can(user, "export"),
     owners: userChoices(OWNER_ROLES),
     events: eventChoices(),
-    organizations: allOrganizationChoices(),
+    // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
+    organizations: pickerChoices("organizations", [params.filters.organization]),
   });
 }
 
@@ -128,15 +130,7 @@ export default function CommitmentsList() {
             ))}
           </select>
         </label>
-        <label>
-          {t("commitments.field.organization")}
-          <select name="organization" defaultValue={f.organization ? String(f.organization) : ""}>
-            <option value="">{t("common.all")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
-            ))}
-          </select>
-        </label>
+        <RecordPicker kind="organizations" name="organization" label="commitments.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <label>
           {t("commitments.field.owner")}
           <select name="owner" defaultValue={f.owner ? String(f.owner) : ""}>

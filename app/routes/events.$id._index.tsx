@@ -4,6 +4,7 @@ import { can, requireCapability, requireRecordWrite, requireUser } from "#app/au
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { SelectField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { participantRoles } from "#app/domain/enums.ts";
 import { organizationParticipantInput, personParticipantInput } from "#app/domain/event.ts";
@@ -12,11 +13,12 @@ import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
-import { addParticipant, commitmentsAtEvent, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
-import { personChoices } from "#app/models/people.server.ts";
+import { commitmentsWhere } from "#app/models/commitments.server.ts";
+import { addParticipant, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { EventRefugeeParticipants } from "#app/components/EventRefugeeParticipants.tsx";
 import { eventRefugeeParticipants } from "#app/models/refugees.server.ts";
+import { ORG_SECTION_LIMIT } from "#app/domain/organization-sections.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} · BCRM Partners` : "BCRM Partners" }];
 
@@ -29,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     canDelete: can(user, "hardDelete"),
     participants: participantsOf(event.id),
-    commitments: commitmentsAtEvent(event.id),
-    // Choices for the add-participant forms, only for those who may add.
-    organizations: canEdit ? organizationChoices() : [],
-    people: canEdit ? personChoices() : [],
+    commitments: commitmentsWhere(user, { eventId: event.id }),
+    // Choices for the add-participant forms, only for those who may add: the first ones by name,
+    // the rest through the pickers' search (300,000 people do not fit in a select).
+    organizations: canEdit ? pickerChoices("organizations") : [],
+    people: canEdit ? pickerChoices("people") : [],
     history: historyOf(getDb(), "event", event.id),
     // Refugee participants: computed for staff only (null for anyone else), issue 6.
     refugeeParticipants: eventRefugeeParticipants(user, event.id),
@@ -172,22 +175,24 @@ export default function EventDetail() {
         {canEdit ? (
           <div className="inline-forms">
             <Form method="post" className="inline-form" noValidate>
-              <SelectField
+              <RecordPicker
+                kind="organizations"
                 name="organizationId"
                 label="people.organization"
                 emptyLabel=""
-                choices={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+                choices={organizations}
                 {...formState(INTENT.addOrganization)}
               />
               <SelectField name="organizationRole" label="events.role" defaultValue="participant" choices={roleChoices} {...formState(INTENT.addOrganization)} />
               <button type="submit" name="intent" value={INTENT.addOrganization}>{t("events.addOrganization")}</button>
             </Form>
             <Form method="post" className="inline-form" noValidate>
-              <SelectField
+              <RecordPicker
+                kind="people"
                 name="personId"
                 label="interactions.person"
                 emptyLabel=""
-                choices={people.map((p) => ({ value: String(p.id), label: p.organizationName ? `${p.name} (${p.organizationName})` : p.name }))}
+                choices={people}
                 {...formState(INTENT.addPerson)}
               />
               <SelectField name="personRole" label="events.role" defaultValue="participant" choices={roleChoices} {...formState(INTENT.addPerson)} />
@@ -203,9 +208,9 @@ export default function EventDetail() {
         <h2 id="commitments-heading">{t("events.commitments")}</h2>
         {commitments.length ? (
           <ul className="record-list">
-            {commitments.map((c) => (
+            {commitments.slice(0, ORG_SECTION_LIMIT).map((c) => (
               <li key={c.id}>
-                <Link to={`/commitments/${c.id}`}>{c.title}</Link> · {t("events.commitmentBy", { organization: c.leadOrganizationName })} ·{" "}
+                <Link to={`/commitments/${c.id}`}>{c.title}</Link> · {t("events.commitmentBy", { organization: c.leadName })} ·{" "}
                 {enumLabel(t, "commitmentStatus", c.status)}
                 {c.dueOn ? <> · {date(c.dueOn)}</> : null}
               </li>
@@ -214,6 +219,11 @@ export default function EventDetail() {
         ) : (
           <p className="empty">{t("events.noCommitments")}</p>
         )}
+        {commitments.length > ORG_SECTION_LIMIT ? (
+          <p>
+            <Link to={`/commitments?event=${e.id}`}>{t("commitments.orgSection.all", { count: ORG_SECTION_LIMIT })}</Link>
+          </p>
+        ) : null}
       </section>
       <ChangeHistory title="events.history" entries={history} />
     </article>

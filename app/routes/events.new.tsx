@@ -8,13 +8,13 @@ import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
 import { createEvent } from "#app/models/events.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
+import { organizationById } from "#app/models/organization-lookup.server.ts";
 
 /** The organization an event is created from (its page's "add" link), if it exists. */
 function organizationFrom(id: unknown) {
   const parsed = optionalId.safeParse(id ?? undefined);
   if (!parsed.success || !parsed.data) return null;
-  return organizationChoices().find((o) => o.id === parsed.data) ?? null;
+  return organizationById(parsed.data);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

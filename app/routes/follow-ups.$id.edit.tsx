@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const followUp = getFollowUp(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ followUp, choices: followUpFormChoices() });
+  return json({ followUp, choices: followUpFormChoices(followUp) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

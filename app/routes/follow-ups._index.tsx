@@ -6,6 +6,7 @@ import { DataTable } from "#app/components/DataTable.tsx";
 import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { followUpStatuses } from "#app/domain/enums.ts";
 import { bulkFollowUpInput, followUpListSpec, followUpViews, markDoneInput } from "#app/domain/followUp.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
@@ -13,7 +14,7 @@ import { todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
 import { bulkUpdateFollowUps, listFollowUps, markFollowUpDone, parseFollowUpListParams, requireFollowUpRead, type FollowUpRow } from "#app/models/follow-ups.server.ts";
-import { allOrganizationChoices, ASSIGNEE_ROLES, userChoices } from "#app/models/link-choices.server.ts";
+import { ASSIGNEE_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canEdit: can(user, "writeRecords"),
     canExport: can(user, "export"),
     assignees: userChoices(ASSIGNEE_ROLES),
-    organizations: allOrganizationChoices(),
+    // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
+    organizations: pickerChoices("organizations", [params.filters.organization]),
   });
 }
 
@@ -171,15 +173,7 @@ export default function FollowUpsList() {
             ))}
           </select>
         </label>
-        <label>
-          {t("followUps.field.organization")}
-          <select name="organization" defaultValue={f.organization ? String(f.organization) : ""}>
-            <option value="">{t("common.all")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
-            ))}
-          </select>
-        </label>
+        <RecordPicker kind="organizations" name="organization" label="followUps.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <label>
           {t("followUps.shared")}
           <select name="shared" defaultValue={f.shared ?? ""}>

@@ -9,15 +9,19 @@ import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { getInteraction, missingLinks, updateInteraction } from "#app/models/interactions.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
-import { personChoices } from "#app/models/people.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const interaction = getInteraction(user, parseIdParam(params.id));
   requireRecordWrite(user);
   const from = interactionFrom.parse(new URL(request.url).searchParams.get("from"));
-  return json({ interaction, from, organizations: organizationChoices(), people: personChoices() });
+  return json({
+    interaction,
+    from,
+    organizations: pickerChoices("organizations", [interaction.organizationId]),
+    people: pickerChoices("people", [interaction.personId]),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -8,8 +8,7 @@ import { interactionFrom, interactionInput, interactionReturnPath } from "#app/d
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
 import { createInteraction, missingLinks } from "#app/models/interactions.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
-import { personChoices } from "#app/models/people.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prefill,
     from: prefill.personId ? ("person" as const) : ("organization" as const),
     today: new Date().toISOString().slice(0, 10),
-    organizations: organizationChoices(),
-    people: personChoices(),
+    organizations: pickerChoices("organizations", [prefill.organizationId]),
+    people: pickerChoices("people", [prefill.personId]),
   });
 }
 

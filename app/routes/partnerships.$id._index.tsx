@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { partnershipMemberRoles } from "#app/domain/enums.ts";
@@ -14,7 +15,8 @@ import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.
 import { historyOf } from "#app/models/audit.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { followUpsOfPartnership } from "#app/models/follow-ups.server.ts";
-import { allOrganizationChoices } from "#app/models/link-choices.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
+import { ORG_SECTION_LIMIT } from "#app/domain/organization-sections.ts";
 import {
   addPartnershipMember,
   deletePartnership,
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: membersOf(getDb(), partnership.id),
     commitments: commitmentsWhere(user, { partnershipId: partnership.id }),
     followUps: followUpsOfPartnership(user, partnership.id),
-    organizations: canEdit ? allOrganizationChoices() : [],
+    organizations: canEdit ? pickerChoices("organizations") : [],
     history: historyOf(getDb(), "partnership", partnership.id),
     canEdit,
     canDelete: can(user, "hardDelete"),
@@ -138,22 +140,17 @@ export default function PartnershipDetail() {
         )}
         {canEdit ? (
           <Form method="post" className="filters" noValidate>
-            <label htmlFor="member-organization">
-              {t("partnerships.member.organization")}
-              <select
-                id="member-organization"
-                name="organizationId"
-                defaultValue={valueOf(memberErrors ? actionData?.values : undefined, "organizationId") ?? ""}
-                aria-invalid={memberErrors?.organizationId ? true : undefined}
-                aria-describedby={memberErrors?.organizationId ? "member-organization-errors" : undefined}
-              >
-                <option value="" />
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>{o.label}</option>
-                ))}
-              </select>
-              <ErrorList id="member-organization-errors" errors={memberErrors?.organizationId} />
-            </label>
+            <RecordPicker
+              kind="organizations"
+              id="member-organization"
+              name="organizationId"
+              label="partnerships.member.organization"
+              choices={organizations}
+              values={memberErrors ? actionData?.values : undefined}
+              errors={memberErrors}
+              emptyLabel=""
+              plainLabel
+            />
             <label htmlFor="member-role">
               {t("partnerships.member.role")}
               <select id="member-role" name="role" defaultValue={valueOf(memberErrors ? actionData?.values : undefined, "role") ?? "partner"}>
@@ -175,7 +172,7 @@ export default function PartnershipDetail() {
         </div>
         {commitments.length ? (
           <ul>
-            {commitments.map((c) => (
+            {commitments.slice(0, ORG_SECTION_LIMIT).map((c) => (
               <li key={c.id}>
                 <Link to={`/commitments/${c.id}`}>{c.title}</Link> · {c.leadName} · {enumLabel(t, "commitmentStatus", c.status)}
                 {!c.statusVerified ? <span className="badge">{t("commitments.selfReported")}</span> : null}
@@ -185,6 +182,11 @@ export default function PartnershipDetail() {
         ) : (
           <p>{t("partnerships.empty")}</p>
         )}
+        {commitments.length > ORG_SECTION_LIMIT ? (
+          <p>
+            <Link to={`/commitments?partnership=${p.id}`}>{t("commitments.orgSection.all", { count: ORG_SECTION_LIMIT })}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="followups-heading">

@@ -5,10 +5,11 @@ import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { partnershipKinds, partnershipStatuses } from "#app/domain/enums.ts";
 import { partnershipListSpec } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { allOrganizationChoices, OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
+import { OWNER_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 import { listPartnerships, parsePartnershipListParams, type PartnershipRow } from "#app/models/partnerships.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canCreate: can(user, "writeRecords"),
     canExport: can(user, "export"),
     owners: userChoices(OWNER_ROLES),
-    organizations: allOrganizationChoices(),
+    // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
+    organizations: pickerChoices("organizations", [params.filters.organization]),
   });
 }
 
@@ -94,15 +96,7 @@ export default function PartnershipsList() {
             ))}
           </select>
         </label>
-        <label>
-          {t("partnerships.field.organization")}
-          <select name="organization" defaultValue={f.organization ? String(f.organization) : ""}>
-            <option value="">{t("common.all")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
-            ))}
-          </select>
-        </label>
+        <RecordPicker kind="organizations" name="organization" label="partnerships.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <button type="submit">{t("common.filter")}</button>
         <Link to="/partnerships">{t("common.clear")}</Link>
       </Form>

@@ -9,7 +9,8 @@ import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.t
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { createPartnership, partnershipReferenceErrors, requirePartnershipRead } from "#app/models/partnerships.server.ts";
 import { optionalId } from "#app/domain/fields.ts";
-import { allOrganizationChoices, checkReferences } from "#app/models/link-choices.server.ts";
+import { checkReferences } from "#app/models/link-choices.server.ts";
+import { organizationById } from "#app/models/organization-lookup.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Started from an organization's page: that organization becomes the first member.
   const fromOrganization = optionalId.safeParse(new URL(request.url).searchParams.get("organizationId") ?? undefined);
   const organizationId = fromOrganization.success ? fromOrganization.data : null;
-  const memberOrganization = organizationId ? (allOrganizationChoices().find((o) => o.id === organizationId) ?? null) : null;
+  const member = organizationById(organizationId, { includeArchived: true });
+  const memberOrganization = member ? { id: member.id, label: member.name } : null;
   return json({ owners: userChoices(OWNER_ROLES), defaultOwnerId: user.id, memberOrganization });
 }
 

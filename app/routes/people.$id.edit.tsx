@@ -7,14 +7,15 @@ import { versionField } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
+import { organizationById } from "#app/models/organization-lookup.server.ts";
 import { getPerson, organizationExists, updatePerson } from "#app/models/people.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const person = getPerson(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ person, organizations: organizationChoices() });
+  return json({ person, organizations: pickerChoices("organizations", [person.organizationId]) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -31,7 +32,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     // Refused, nothing written: the typed values stay, the saved ones are shown, and the form
     // now carries the current version so a deliberate second save overwrites.
-    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
+    const staleOrganization = organizationById(result.current.organizationId, { includeArchived: true })?.name ?? null;
+    return json({ errors: {}, values: form.values, stale: result.current, staleOrganization }, { status: 409 });
   }
   return redirectWithFlash(`/people/${id}`, "common.saved");
 }
@@ -41,7 +43,7 @@ export default function EditPerson() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const stale = actionData && "stale" in actionData ? actionData.stale : undefined;
-  const staleOrganization = stale?.organizationId ? organizations.find((o) => o.id === stale.organizationId)?.name : null;
+  const staleOrganization = actionData && "staleOrganization" in actionData ? actionData.staleOrganization : null;
   return (
     <section>
       <h1>{t("people.editTitle", { name: person.name })}</h1>

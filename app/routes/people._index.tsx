@@ -4,16 +4,17 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { ExportLinks } from "#app/components/ExportLinks.tsx";
+import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { personListSpec } from "#app/domain/person.ts";
 import { listPeople, parsePersonListParams, type PersonRow } from "#app/models/people.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parsePersonListParams(new URL(request.url));
   const page = listPeople(user, params);
-  return json({ ...page, params, organizations: organizationChoices(), canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
+  return json({ ...page, params, organizations: pickerChoices("organizations", [params.filters.organization]), canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
 }
 
 type Row = Pick<PersonRow, "id" | "name" | "position" | "email" | "organizationId" | "organizationName" | "archived" | "updatedAt">;
@@ -63,15 +64,7 @@ export default function PeopleList() {
           {t("common.search")}
           <input type="search" name="q" defaultValue={params.q} placeholder={t("people.searchPlaceholder")} />
         </label>
-        <label>
-          {t("people.organization")}
-          <select name="organization" defaultValue={f.organization ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
-            ))}
-          </select>
-        </label>
+        <RecordPicker kind="organizations" name="organization" label="people.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <label>
           {t("people.hasEmail")}
           <select name="email" defaultValue={f.email ?? ""}>

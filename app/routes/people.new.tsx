@@ -7,7 +7,7 @@ import { optionalId } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
-import { organizationChoices } from "#app/models/organizations.server.ts";
+import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createPerson, organizationExists } from "#app/models/people.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Opened from an organization's page: the organization is chosen already.
   const prefill = optionalId.safeParse(new URL(request.url).searchParams.get("organizationId") ?? undefined);
   const organizationId = prefill.success && prefill.data && organizationExists(prefill.data) ? prefill.data : null;
-  return json({ organizations: organizationChoices(), organizationId });
+  return json({ organizations: pickerChoices("organizations", [organizationId]), organizationId });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

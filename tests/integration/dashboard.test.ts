@@ -1,6 +1,9 @@
 // The start page's numbers, checked against SQL written here independently of the model.
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
+import { titledKeys } from "#app/db/derived.ts";
+import { followUps } from "#app/db/schema.ts";
+import { DASHBOARD_DUE_LIMIT } from "#app/models/dashboard.server.ts";
 import * as dashboardRoute from "#app/routes/_index.tsx";
 import { call, userIdOf } from "#tests/helpers.ts";
 
@@ -58,8 +61,10 @@ describe("dashboard numbers equal counts computed directly in SQL", () => {
     // The seed gives the coordinator both kinds, so the comparison is not vacuous.
     expect(expected.overdue.length).toBeGreaterThan(0);
     expect(expected.dueSoon.length).toBeGreaterThan(0);
-    expect(data.overdue.map((f: { id: number }) => f.id)).toEqual(expected.overdue);
-    expect(data.dueSoon.map((f: { id: number }) => f.id)).toEqual(expected.dueSoon);
+    expect(data.overdueTotal).toBe(expected.overdue.length);
+    expect(data.dueSoonTotal).toBe(expected.dueSoon.length);
+    expect(data.overdue.map((f: { id: number }) => f.id)).toEqual(expected.overdue.slice(0, DASHBOARD_DUE_LIMIT));
+    expect(data.dueSoon.map((f: { id: number }) => f.id)).toEqual(expected.dueSoon.slice(0, DASHBOARD_DUE_LIMIT));
     expect(nonZero(data.byStatus)).toEqual(expected.byStatus);
     expect(nonZero(data.byArea)).toEqual(expected.byArea);
     expect(data.pendingUpdates.total).toBe(expected.pending);
@@ -72,12 +77,35 @@ describe("dashboard numbers equal counts computed directly in SQL", () => {
     const { status, data } = await call(dashboardRoute, "loader", { path: "/", as: "manager" });
     expect(status).toBe(200);
     const expected = expectedFor(userIdOf("manager"));
-    expect(data.overdue.map((f: { id: number }) => f.id)).toEqual(expected.overdue);
-    expect(data.dueSoon.map((f: { id: number }) => f.id)).toEqual(expected.dueSoon);
+    expect(data.overdueTotal).toBe(expected.overdue.length);
+    expect(data.dueSoonTotal).toBe(expected.dueSoon.length);
+    expect(data.overdue.map((f: { id: number }) => f.id)).toEqual(expected.overdue.slice(0, DASHBOARD_DUE_LIMIT));
+    expect(data.dueSoon.map((f: { id: number }) => f.id)).toEqual(expected.dueSoon.slice(0, DASHBOARD_DUE_LIMIT));
     expect(nonZero(data.byStatus)).toEqual(expected.byStatus);
     expect(nonZero(data.byArea)).toEqual(expected.byArea);
     expect(data.pendingUpdates.total).toBe(expected.pending);
     expect(data.canComplete).toBe(false);
+  });
+
+  it("with more follow-ups than the page lists: the totals count every one, the lists show the first few, most overdue first", async () => {
+    const coordinatorId = userIdOf("coordinator");
+    const add = (title: string, dueOn: string) =>
+      getDb()
+        .insert(followUps)
+        .values({ title, ...titledKeys({ title }), dueOn, status: "open", assigneeId: coordinatorId, createdById: coordinatorId })
+        .run();
+    for (let i = 0; i < DASHBOARD_DUE_LIMIT + 5; i++) {
+      add(`Много просрочена ${i}`, sofiaDay(-30 - i));
+      add(`Скоро ${i}`, sofiaDay(i % 8));
+    }
+    const { data } = await call(dashboardRoute, "loader", { path: "/", as: "coordinator" });
+    const expected = expectedFor(coordinatorId);
+    expect(expected.overdue.length).toBeGreaterThan(DASHBOARD_DUE_LIMIT);
+    expect(expected.dueSoon.length).toBeGreaterThan(DASHBOARD_DUE_LIMIT);
+    expect(data.overdueTotal).toBe(expected.overdue.length);
+    expect(data.dueSoonTotal).toBe(expected.dueSoon.length);
+    expect(data.overdue.map((f: { id: number }) => f.id)).toEqual(expected.overdue.slice(0, DASHBOARD_DUE_LIMIT));
+    expect(data.dueSoon.map((f: { id: number }) => f.id)).toEqual(expected.dueSoon.slice(0, DASHBOARD_DUE_LIMIT));
   });
 
   it("a partner is sent to /shared", async () => {

@@ -160,6 +160,14 @@ const routeTable: Record<string, Entry> = {
   "set-locale.tsx": { loader: { expect: { redirect: "/" } }, action: { form: () => ({ locale: "xx" }), expect: { redirect: "/" } } },
   "healthz.ts": { loader: { expect: { allowed: 200 } } },
   "profile.tsx": { loader: { expect: { allowed: 200 } }, action: { form: () => ({ intent: "forged", role: "admin" }), expect: { allowed: 400 } } },
+  // The pickers' search source: staff only.
+  "choices.$kind.ts": {
+    loader: [
+      { params: { kind: () => "organizations" }, query: "q=Червен", expect: "denied" },
+      { params: { kind: () => "people" }, query: "q=а", expect: "denied" },
+      { params: { kind: () => "commitments" }, query: "q=Обучение", expect: "denied" },
+    ],
+  },
   "search.tsx": { loader: [{ query: "q=бежанци", expect: { allowed: 200 } }, { query: "q=Обучение на доброволци", expect: { allowed: 200 } }, { query: "q=Фатима", expect: { allowed: 200 } }] },
   // The partner portal: their own overview; the other organization's items are not found.
   "shared.tsx": { loader: { expect: { allowed: 200 } } },

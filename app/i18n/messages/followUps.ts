@@ -50,6 +50,7 @@ export const followUps = defineMessages({
     "followUps.orgSection.title": "Задачи",
     "followUps.orgSection.add": "Нова задача",
     "followUps.orgSection.empty": "Няма задачи за тази организация.",
+    "followUps.orgSection.all": "Показани са първите {count}. Всички задачи за организацията",
 
     "errors.noneSelected": "Изберете поне една задача.",
 
@@ -106,6 +107,7 @@ export const followUps = defineMessages({
     "followUps.orgSection.title": "Follow-ups",
     "followUps.orgSection.add": "New follow-up",
     "followUps.orgSection.empty": "No follow-ups for this organization.",
+    "followUps.orgSection.all": "The first {count} are shown. All follow-ups for the organization",
 
     "errors.noneSelected": "Select at least one follow-up.",
 

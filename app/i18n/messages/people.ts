@@ -50,6 +50,7 @@ export const people = defineMessages({
     "people.orgSection.title": "Хора",
     "people.orgSection.add": "Добави човек",
     "people.orgSection.empty": "Няма хора от тази организация.",
+    "people.orgSection.all": "Показани са първите {count}. Всички хора от организацията",
   },
   en: {
     "nav.people": "People",
@@ -99,5 +100,6 @@ export const people = defineMessages({
     "people.orgSection.title": "People",
     "people.orgSection.add": "Add a person",
     "people.orgSection.empty": "No people from this organization.",
+    "people.orgSection.all": "The first {count} are shown. All people of the organization",
   },
 });
