@@ -34,16 +34,22 @@ export function ListFilters({
   params,
   searchPlaceholder,
   clearTo,
+  keep = {},
   children,
 }: {
   params: { q: string; sort: string; dir: string; perPage: number };
   searchPlaceholder: string;
   clearTo: string;
+  /** Other URL state the filter form must carry along (e.g. the follow-ups view). */
+  keep?: Record<string, string>;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <Form method="get" className="filters" role="search">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="perPage" value={params.perPage} />

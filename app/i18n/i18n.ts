@@ -13,9 +13,26 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+// Intl formatters are costly to build (a list page would build hundreds), so each locale's are made once.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const translators = new Map<Locale, Translate>();
+
+function numberFormatOf(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
+  return format;
+}
+
 export function makeTranslate(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) translators.set(locale, (translate = buildTranslate(locale)));
+  return translate;
+}
+
+function buildTranslate(locale: Locale): Translate {
   const messages = dictionaries[locale];
-  const numberFormat = new Intl.NumberFormat(intlLocale(locale));
+  const numberFormat = numberFormatOf(locale);
   return (key, params) => {
     const template = messages[key] ?? key;
     if (!params) return template;
@@ -50,18 +67,23 @@ export function formatDateTime(locale: Locale, iso: string | null | undefined): 
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: "Europe/Sofia",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: "Europe/Sofia",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return numberFormatOf(locale).format(value);
 }
 
 /** Compares names as a Bulgarian (or English) reader expects; quotes and punctuation do not count. */

@@ -1,9 +1,11 @@
 // Calendar days (`YYYY-MM-DD`) as BCRM sees them: "today" is today in Sofia, whatever
 // the server's clock zone, so "overdue" and "due this week" flip at local midnight.
 
+// en-CA formats as YYYY-MM-DD. Built once: an Intl formatter is costly to create.
+const sofiaDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Sofia", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayIso(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Sofia", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return sofiaDay.format(now);
 }
 
 export function addDays(isoDay: string, days: number): string {

@@ -11,15 +11,14 @@ import type { ConsentInput, ConsentState } from "../domain/refugee.ts";
 import { notFound } from "../auth/access.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { WriteContext } from "./record-write.server.ts";
+import { todayIso } from "../lib/calendar-day.ts";
 
 export type ConsentRecord = Pick<typeof refugeeConsents.$inferSelect, "givenOn" | "purposes" | "expiresOn" | "withdrawnOn">;
 
 // ---------------------------------------------------------------- the rules (pure)
 
 /** Today's date in Sofia as `YYYY-MM-DD`: consent dates are Bulgarian calendar dates. */
-export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Sofia", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayIso };
 
 export function purposesOf(consent: Pick<ConsentRecord, "purposes">): ConsentPurpose[] {
   return consent.purposes

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
-import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { commitmentListSpec } from "#app/domain/commitment.ts";
 import { commitmentStatuses, niemAreas, niemDimensionsByArea } from "#app/domain/enums.ts";
@@ -73,41 +73,16 @@ export default function CommitmentsList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("commitments.title")}</h1>
-        {canExport ? <ExportLinks kind="commitments" /> : null}
-        {canCreate ? (
-          <Link to="/commitments/new" className="button primary">
-            {t("commitments.new")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("commitments.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("commitments.field.status")}
-          <select name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {commitmentStatuses.map((s) => (
-              <option key={s} value={s}>{enumLabel(t, "commitmentStatus", s)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("commitments.field.niemArea")}
-          <select name="area" defaultValue={f.area ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {niemAreas.map((a) => (
-              <option key={a} value={a}>{enumLabel(t, "niemArea", a)}</option>
-            ))}
-          </select>
-        </label>
+      <ListHeading
+        title={t("commitments.title")}
+        exportKind={canExport ? "commitments" : null}
+        newLink={canCreate ? { to: "/commitments/new", label: t("commitments.new") } : null}
+      />
+      <ListFilters params={params} searchPlaceholder={t("commitments.searchPlaceholder")} clearTo="/commitments">
+        <FilterSelect name="status" label={t("commitments.field.status")} value={f.status}
+          options={commitmentStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))} />
+        <FilterSelect name="area" label={t("commitments.field.niemArea")} value={f.area}
+          options={niemAreas.map((a) => ({ value: a, label: enumLabel(t, "niemArea", a) }))} />
         <label>
           {t("commitments.field.niemDimension")}
           <select name="dimension" defaultValue={f.dimension ?? ""}>
@@ -121,33 +96,17 @@ export default function CommitmentsList() {
             ))}
           </select>
         </label>
-        <label>
-          {t("commitments.field.event")}
-          <select name="event" defaultValue={f.event ? String(f.event) : ""}>
-            <option value="">{t("common.all")}</option>
-            {events.map((e) => (
-              <option key={e.id} value={e.id}>{e.label}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="event" label={t("commitments.field.event")} value={f.event}
+          options={events.map((e) => ({ value: e.id, label: e.label }))} />
         <RecordPicker kind="organizations" name="organization" label="commitments.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
-        <label>
-          {t("commitments.field.owner")}
-          <select name="owner" defaultValue={f.owner ? String(f.owner) : ""}>
-            <option value="">{t("common.all")}</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="owner" label={t("commitments.field.owner")} value={f.owner}
+          options={owners.map((o) => ({ value: o.id, label: o.label }))} />
         <label className="checkbox">
           <span>
             <input type="checkbox" name="overdue" value="1" defaultChecked={f.overdue === "1"} /> {t("commitments.overdueOnly")}
           </span>
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/commitments">{t("common.clear")}</Link>
-      </Form>
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}

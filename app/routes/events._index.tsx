@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { eventKinds } from "#app/domain/enums.ts";
 import { eventListSpec } from "#app/domain/event.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
@@ -43,43 +44,16 @@ export default function EventsList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("events.title")}</h1>
-        {canCreate ? (
-          <Link to="/events/new" className="button primary">
-            {t("events.new")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("events.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("events.kind")}
-          <select name="kind" defaultValue={f.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {eventKinds.map((k) => (
-              <option key={k} value={k}>{enumLabel(t, "eventKind", k)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("events.year")}
-          <select name="year" defaultValue={f.year ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>{y}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/events">{t("common.clear")}</Link>
-      </Form>
+      <ListHeading
+        title={t("events.title")}
+        newLink={canCreate ? { to: "/events/new", label: t("events.new") } : null}
+      />
+      <ListFilters params={params} searchPlaceholder={t("events.searchPlaceholder")} clearTo="/events">
+        <FilterSelect name="kind" label={t("events.kind")} value={f.kind}
+          options={eventKinds.map((k) => ({ value: k, label: enumLabel(t, "eventKind", k) }))} />
+        <FilterSelect name="year" label={t("events.year")} value={f.year}
+          options={years.map((y) => ({ value: y, label: y }))} />
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}

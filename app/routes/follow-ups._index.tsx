@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
-import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { followUpStatuses } from "#app/domain/enums.ts";
 import { bulkFollowUpInput, followUpListSpec, followUpViews, markDoneInput } from "#app/domain/followUp.ts";
@@ -130,15 +130,11 @@ export default function FollowUpsList() {
   const view = f.view ?? "all";
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("followUps.title")}</h1>
-        {canExport ? <ExportLinks kind="follow-ups" /> : null}
-        {canEdit ? (
-          <Link to="/follow-ups/new" className="button primary">
-            {t("followUps.new")}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeading
+        title={t("followUps.title")}
+        exportKind={canExport ? "follow-ups" : null}
+        newLink={canEdit ? { to: "/follow-ups/new", label: t("followUps.new") } : null}
+      />
       <nav aria-label={t("followUps.view")} className="views">
         {followUpViews.map((v) => (
           <Link key={v} to={`?view=${v}`} aria-current={v === view ? "page" : undefined} className={v === view ? "button primary" : "button"}>
@@ -146,33 +142,11 @@ export default function FollowUpsList() {
           </Link>
         ))}
       </nav>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="view" value={view} />
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("followUps.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("followUps.field.status")}
-          <select name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {followUpStatuses.map((s) => (
-              <option key={s} value={s}>{enumLabel(t, "followUpStatus", s)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("followUps.field.assignee")}
-          <select name="assignee" defaultValue={f.assignee ? String(f.assignee) : ""}>
-            <option value="">{t("common.all")}</option>
-            {assignees.map((u) => (
-              <option key={u.id} value={u.id}>{u.label}</option>
-            ))}
-          </select>
-        </label>
+      <ListFilters params={params} searchPlaceholder={t("followUps.searchPlaceholder")} clearTo="/follow-ups" keep={{ view }}>
+        <FilterSelect name="status" label={t("followUps.field.status")} value={f.status}
+          options={followUpStatuses.map((s) => ({ value: s, label: enumLabel(t, "followUpStatus", s) }))} />
+        <FilterSelect name="assignee" label={t("followUps.field.assignee")} value={f.assignee}
+          options={assignees.map((u) => ({ value: u.id, label: u.label }))} />
         <RecordPicker kind="organizations" name="organization" label="followUps.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <label>
           {t("followUps.shared")}
@@ -182,9 +156,7 @@ export default function FollowUpsList() {
             <option value="no">{t("followUps.shared.no")}</option>
           </select>
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/follow-ups">{t("common.clear")}</Link>
-      </Form>
+      </ListFilters>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       <DataTable
         rows={rows}

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
-import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { partnershipKinds, partnershipStatuses } from "#app/domain/enums.ts";
 import { partnershipListSpec } from "#app/domain/partnership.ts";
@@ -52,54 +52,20 @@ export default function PartnershipsList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("partnerships.title")}</h1>
-        {canExport ? <ExportLinks kind="partnerships" /> : null}
-        {canCreate ? (
-          <Link to="/partnerships/new" className="button primary">
-            {t("partnerships.new")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("partnerships.searchPlaceholder")} />
-        </label>
-        <label>
-          {t("partnerships.field.status")}
-          <select name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {partnershipStatuses.map((s) => (
-              <option key={s} value={s}>{enumLabel(t, "partnershipStatus", s)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("partnerships.field.kind")}
-          <select name="kind" defaultValue={f.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {partnershipKinds.map((k) => (
-              <option key={k} value={k}>{enumLabel(t, "partnershipKind", k)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("partnerships.field.owner")}
-          <select name="owner" defaultValue={f.owner ? String(f.owner) : ""}>
-            <option value="">{t("common.all")}</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
-            ))}
-          </select>
-        </label>
+      <ListHeading
+        title={t("partnerships.title")}
+        exportKind={canExport ? "partnerships" : null}
+        newLink={canCreate ? { to: "/partnerships/new", label: t("partnerships.new") } : null}
+      />
+      <ListFilters params={params} searchPlaceholder={t("partnerships.searchPlaceholder")} clearTo="/partnerships">
+        <FilterSelect name="status" label={t("partnerships.field.status")} value={f.status}
+          options={partnershipStatuses.map((s) => ({ value: s, label: enumLabel(t, "partnershipStatus", s) }))} />
+        <FilterSelect name="kind" label={t("partnerships.field.kind")} value={f.kind}
+          options={partnershipKinds.map((k) => ({ value: k, label: enumLabel(t, "partnershipKind", k) }))} />
+        <FilterSelect name="owner" label={t("partnerships.field.owner")} value={f.owner}
+          options={owners.map((o) => ({ value: o.id, label: o.label }))} />
         <RecordPicker kind="organizations" name="organization" label="partnerships.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/partnerships">{t("common.clear")}</Link>
-      </Form>
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
-import { ExportLinks } from "#app/components/ExportLinks.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { personListSpec } from "#app/domain/person.ts";
 import { listPeople, parsePersonListParams, type PersonRow } from "#app/models/people.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
@@ -47,23 +47,12 @@ export default function PeopleList() {
   const f = params.filters;
   return (
     <section>
-      <div className="page-head">
-        <h1>{t("people.title")}</h1>
-        {canExport ? <ExportLinks kind="people" /> : null}
-        {canCreate ? (
-          <Link to="/people/new" className="button primary">
-            {t("people.new")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="filters" role="search">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <input type="hidden" name="perPage" value={params.perPage} />
-        <label>
-          {t("common.search")}
-          <input type="search" name="q" defaultValue={params.q} placeholder={t("people.searchPlaceholder")} />
-        </label>
+      <ListHeading
+        title={t("people.title")}
+        exportKind={canExport ? "people" : null}
+        newLink={canCreate ? { to: "/people/new", label: t("people.new") } : null}
+      />
+      <ListFilters params={params} searchPlaceholder={t("people.searchPlaceholder")} clearTo="/people">
         <RecordPicker kind="organizations" name="organization" label="people.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
         <label>
           {t("people.hasEmail")}
@@ -81,9 +70,7 @@ export default function PeopleList() {
             <option value="all">{t("people.status.all")}</option>
           </select>
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <Link to="/people">{t("common.clear")}</Link>
-      </Form>
+      </ListFilters>
       <DataTable
         rows={rows}
         columns={columns}
