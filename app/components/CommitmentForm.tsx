@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { commitmentKinds, niemAreas, niemDimensionsByArea } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { ErrorList, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
 import { idChoices, type IdChoice } from "./PartnershipForm.tsx";
 
@@ -38,9 +38,7 @@ export function CommitmentForm({
   // After a refused submit the typed values win over the stored ones (RecordPicker reads `values` too).
   const typedShared = values ? values.sharedWithPartner === "on" : undefined;
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="title" label="commitments.field.title" required defaultValue={defaults.title} {...common} />
       <TextArea name="description" label="commitments.field.description" defaultValue={defaults.description} {...common} />
       <RecordPicker
@@ -91,11 +89,7 @@ export function CommitmentForm({
           {t("commitments.field.sharedWithPartner")}
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { eventKinds, oblasts, participantRoles } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 
 export type EventDefaults = {
   title?: string; kind?: string; series?: string | null; startsOn?: string; endsOn?: string | null;
@@ -32,9 +32,7 @@ export function EventForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="title" label="events.eventTitle" required defaultValue={defaults.title} {...common} />
       <SelectField
         name="kind"
@@ -72,10 +70,6 @@ export function EventForm({
           />
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

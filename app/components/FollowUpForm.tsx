@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { followUpStatuses } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
 import { idChoices, type IdChoice } from "./PartnershipForm.tsx";
 
@@ -39,9 +39,7 @@ export function FollowUpForm({
   const common = { values, errors };
   const none = t("common.none");
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="title" label="followUps.field.title" required defaultValue={defaults.title} {...common} />
       <TextArea name="notes" label="followUps.field.notes" defaultValue={defaults.notes} {...common} />
       <TextField name="dueOn" label="followUps.field.dueOn" type="date" required defaultValue={defaults.dueOn} {...common} />
@@ -72,10 +70,6 @@ export function FollowUpForm({
         choices={choices.organizations}
         {...common}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { interactionKinds } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 import type { IdChoice } from "./PartnershipForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
 
@@ -39,9 +39,7 @@ export function InteractionForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       {from ? <input type="hidden" name="from" value={from} /> : null}
       <SelectField
         name="kind"
@@ -74,10 +72,6 @@ export function InteractionForm({
         choices={people}
         {...common}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { oblasts, organizationKinds } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 
 export type OrganizationDefaults = {
   name?: string; kind?: string; oblast?: string | null; municipality?: string | null; address?: string | null;
@@ -29,9 +29,7 @@ export function OrganizationForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="name" label="org.name" required defaultValue={defaults.name} {...common} />
       <SelectField
         name="kind"
@@ -57,10 +55,6 @@ export function OrganizationForm({
       <TextField name="phone" label="org.phone" type="tel" defaultValue={defaults.phone} {...common} />
       <TextArea name="description" label="org.description" defaultValue={defaults.description} {...common} />
       <TextField name="tags" label="org.tags" hint="org.tagsHint" defaultValue={defaults.tags?.join(", ")} {...common} />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

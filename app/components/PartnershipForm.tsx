@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
 import { partnershipKinds, partnershipStatuses } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 
 export type IdChoice = { id: number; label: string };
 export const idChoices = (list: IdChoice[]) => list.map((c) => ({ value: String(c.id), label: c.label }));
@@ -37,9 +37,7 @@ export function PartnershipForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       {memberOrganization ? (
         <p className="notice">
           <input type="hidden" name="memberOrganizationId" value={memberOrganization.id} />
@@ -69,10 +67,6 @@ export function PartnershipForm({
       <TextField name="endsOn" label="partnerships.field.endsOn" type="date" defaultValue={defaults.endsOn} {...common} />
       <SelectField name="ownerId" label="partnerships.field.owner" defaultValue={defaults.ownerId} emptyLabel={t("common.none")} choices={idChoices(owners)} {...common} />
       <TextArea name="description" label="partnerships.field.description" defaultValue={defaults.description} {...common} />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

@@ -1,7 +1,7 @@
-import { Form, Link } from "@remix-run/react";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { FormErrorSummary, TextArea, TextField } from "./Field.tsx";
+import { TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 import type { IdChoice } from "./PartnershipForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
 
@@ -32,9 +32,7 @@ export function PersonForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="name" label="people.name" required defaultValue={defaults.name} {...common} />
       <TextField name="position" label="people.position" defaultValue={defaults.position} {...common} />
       <RecordPicker
@@ -50,10 +48,6 @@ export function PersonForm({
       <TextField name="phone" label="people.phone" type="tel" defaultValue={defaults.phone} {...common} />
       <TextField name="languages" label="people.languages" hint="people.languagesHint" defaultValue={defaults.languages} {...common} />
       <TextArea name="notes" label="people.notes" defaultValue={defaults.notes} {...common} />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

@@ -4,6 +4,7 @@ import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
+import { RecordForm } from "./RecordForm.tsx";
 
 export type RefugeeContactDefaults = {
   name?: string; languages?: string | null; countryOfOrigin?: string | null;
@@ -29,9 +30,7 @@ export function RefugeeContactForm({
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <Form method="post" className="stack record-form" noValidate>
-      <FormErrorSummary errors={errors} message={notice} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="name" label="refugees.name" required defaultValue={defaults.name} {...common} />
       <TextField name="languages" label="refugees.languages" defaultValue={defaults.languages} {...common} />
       <TextField name="countryOfOrigin" label="refugees.countryOfOrigin" defaultValue={defaults.countryOfOrigin} {...common} />
@@ -45,11 +44,7 @@ export function RefugeeContactForm({
       />
       <TextField name="contactValue" label="refugees.contactValue" hint="refugees.contactValueHint" defaultValue={defaults.contactValue} {...common} />
       <TextArea name="notes" label="refugees.notes" defaultValue={defaults.notes} {...common} />
-      <div className="form-actions">
-        <button type="submit" className="primary">{t("common.save")}</button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }
 

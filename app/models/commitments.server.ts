@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from
 import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
-import { commitmentCoPledgers, commitments, commitmentUpdates, events, evidenceFiles, followUps, organizations, partnerships, users } from "../db/schema.ts";
+import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
 import { carriableStatuses, commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
@@ -13,6 +13,7 @@ import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { timelinesOf } from "./commitment-timeline.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
 export type Commitment = typeof commitments.$inferSelect;
@@ -145,28 +146,7 @@ export function getCommitmentDetail(user: CurrentUser, id: number) {
     .from(commitments)
     .where(eq(commitments.carriedOverFromId, id))
     .all();
-  const partnerOrg = aliasedTable(organizations, "partner_org");
-  const timeline = db
-    .select({
-      id: commitmentUpdates.id,
-      createdAt: commitmentUpdates.createdAt,
-      note: commitmentUpdates.note,
-      statusChange: commitmentUpdates.statusChange,
-      evidenceUrl: commitmentUpdates.evidenceUrl,
-      evidenceFileId: commitmentUpdates.evidenceFileId,
-      evidenceFileName: evidenceFiles.originalName,
-      partnerOrganizationId: commitmentUpdates.partnerOrganizationId,
-      partnerOrganizationName: partnerOrg.name,
-      verifiedAt: commitmentUpdates.verifiedAt,
-      authorName: users.name,
-    })
-    .from(commitmentUpdates)
-    .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
-    .leftJoin(partnerOrg, eq(partnerOrg.id, commitmentUpdates.partnerOrganizationId))
-    .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
-    .where(eq(commitmentUpdates.commitmentId, id))
-    .orderBy(asc(commitmentUpdates.createdAt), asc(commitmentUpdates.id))
-    .all();
+  const timeline = timelinesOf(db, [id], "oldestFirst").get(id) ?? [];
   const relatedFollowUps = db
     .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, status: followUps.status })
     .from(followUps)

@@ -19,6 +19,7 @@ import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
 import { changedFields, writeAudit } from "./audit.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
+import { timelinesOf, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization } from "./organizations.server.ts";
 import { updateVersioned, type WriteContext } from "./record-write.server.ts";
 
@@ -73,52 +74,8 @@ function sharedCommitmentIds(db: DbOrTx, organizationId: number): number[] {
 
 // ---------------------------------------------------------------- timeline
 
-export type TimelineEntry = {
-  id: number;
-  createdAt: string;
-  note: string;
-  statusChange: CommitmentStatus | null;
-  evidenceUrl: string | null;
-  evidenceFileId: number | null;
-  evidenceFileName: string | null;
-  authorName: string;
-  /** The partner organization that reported it; null for a BCRM staff update. */
-  partnerOrganizationName: string | null;
-  verifiedAt: string | null;
-};
-
-const partnerOrg = aliasedTable(organizations, "partner_org");
-
 function timelineOf(db: DbOrTx, commitmentIds: number[]): Map<number, TimelineEntry[]> {
-  const byCommitment = new Map<number, TimelineEntry[]>();
-  if (!commitmentIds.length) return byCommitment;
-  const rows = db
-    .select({
-      commitmentId: commitmentUpdates.commitmentId,
-      id: commitmentUpdates.id,
-      createdAt: commitmentUpdates.createdAt,
-      note: commitmentUpdates.note,
-      statusChange: commitmentUpdates.statusChange,
-      evidenceUrl: commitmentUpdates.evidenceUrl,
-      evidenceFileId: commitmentUpdates.evidenceFileId,
-      evidenceFileName: evidenceFiles.originalName,
-      authorName: users.name,
-      partnerOrganizationName: partnerOrg.name,
-      verifiedAt: commitmentUpdates.verifiedAt,
-    })
-    .from(commitmentUpdates)
-    .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
-    .leftJoin(partnerOrg, eq(partnerOrg.id, commitmentUpdates.partnerOrganizationId))
-    .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
-    .where(inArray(commitmentUpdates.commitmentId, commitmentIds))
-    .orderBy(desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
-    .all();
-  for (const { commitmentId, ...entry } of rows) {
-    const list = byCommitment.get(commitmentId) ?? [];
-    list.push(entry);
-    byCommitment.set(commitmentId, list);
-  }
-  return byCommitment;
+  return timelinesOf(db, commitmentIds, "newestFirst");
 }
 
 // ---------------------------------------------------------------- the portal page
