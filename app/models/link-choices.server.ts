@@ -39,11 +39,6 @@ export function personChoices(): Choice[] {
   return getDb().select({ id: people.id, label: people.name }).from(people).where(eq(people.archived, false)).orderBy(asc(people.sortKey)).all();
 }
 
-/** Every organization, archived ones too (an old record may point at one). */
-export function allOrganizationChoices(): Choice[] {
-  return getDb().select({ id: organizations.id, label: organizations.name }).from(organizations).orderBy(asc(organizations.sortKey)).all();
-}
-
 // ---------------------------------------------------------------- pickers for big tables
 // Organizations (100k), people (300k) and commitments (50k) are too many for a <select>: a picker
 // offers the first PICKER_INITIAL by name plus the current value(s), and a search box that asks

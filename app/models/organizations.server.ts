@@ -54,16 +54,6 @@ function requireOrganizationListAccess(user: CurrentUser) {
   if (user.role === "partner") throw notFound();
 }
 
-/** id and name of every active organization, for select boxes (staff only). */
-export function organizationChoices(): Array<{ id: number; name: string }> {
-  return getDb()
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.archived, false))
-    .orderBy(organizations.sortKey)
-    .all();
-}
-
 // ---------------------------------------------------------------- read
 
 export function getOrganization(user: CurrentUser, id: number): OrganizationWithTags {

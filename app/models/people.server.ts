@@ -76,17 +76,6 @@ export function listPeople(user: CurrentUser, params: PersonListParams): Page<Pe
   return { rows, total };
 }
 
-/** id and name of every active person (with their organization), for select boxes (staff only). */
-export function personChoices(): Array<{ id: number; name: string; organizationName: string | null }> {
-  return getDb()
-    .select({ id: people.id, name: people.name, organizationName: organizations.name })
-    .from(people)
-    .leftJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(eq(people.archived, false))
-    .orderBy(people.sortKey, people.id)
-    .all();
-}
-
 /** The people of an organization, active first (staff section of the organization page). */
 export function peopleOfOrganization(organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
   // Read in the order of people_org_idx (organization_id, archived, sort_key, id): no sort, stops at the limit.
