@@ -1,11 +1,20 @@
 // CSV import: which fields each kind takes, and how columns and values of old spreadsheets
 // (Bulgarian or English headers, labels instead of codes) are recognised. Pure; shared by the
 // import model, the preview page and the tests.
-import { oblasts, organizationKinds, type Oblast, type OrganizationKind } from "./enums.ts";
+import {
+  commitmentKinds,
+  niemDimensions,
+  oblasts,
+  organizationKinds,
+  type CommitmentKind,
+  type NiemDimension,
+  type Oblast,
+  type OrganizationKind,
+} from "./enums.ts";
 import { dictionaries } from "../i18n/i18n.ts";
 import { searchKey } from "../lib/transliterate.ts";
 
-export const importKinds = ["organizations", "people"] as const;
+export const importKinds = ["organizations", "people", "commitments"] as const;
 export type ImportKind = (typeof importKinds)[number];
 export function isImportKind(value: unknown): value is ImportKind {
   return typeof value === "string" && (importKinds as readonly string[]).includes(value);
@@ -18,6 +27,8 @@ export const MAX_IMPORT_ROWS = 50_000;
 export const importFields = {
   organizations: ["name", "kind", "oblast", "municipality", "address", "website", "email", "phone", "description", "tags"],
   people: ["name", "position", "organization", "email", "phone", "languages", "notes"],
+  // organization = the lead organization, event = the event's exact title.
+  commitments: ["title", "description", "organization", "event", "niemDimension", "kind", "dueOn", "shared"],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField = (typeof importFields)[ImportKind][number];
 
@@ -47,6 +58,16 @@ const headerSynonyms: Record<ImportKind, Record<string, string[]>> = {
     phone: ["телефон", "тел", "phone", "tel", "telephone", "mobile"],
     languages: ["езици", "език", "languages", "language"],
     notes: ["бележки", "коментар", "notes", "comments"],
+  },
+  commitments: {
+    title: ["ангажимент", "заглавие", "наименование", "title", "commitment", "name"],
+    description: ["описание", "description"],
+    organization: ["водеща организация", "организация", "lead organization", "lead organisation", "lead", "organization", "organisation"],
+    event: ["събитие", "форум", "event", "forum"],
+    niemDimension: ["измерение", "измерение нием", "измерение на интеграцията", "niem dimension", "dimension", "niem"],
+    kind: ["вид", "тип", "kind", "type"],
+    dueOn: ["срок", "краен срок", "due date", "due", "deadline"],
+    shared: ["споделен", "споделен с партньора", "shared", "shared with partner"],
   },
 };
 
@@ -130,6 +151,36 @@ function oblastOfUncached(text: string): string {
   const trimmed = text.trim();
   if (/^\d{1,2}$/.test(trimmed)) return `BG-${trimmed.padStart(2, "0")}`;
   return oblastIndex.get(searchKey(trimmed)) ?? oblastIndex.get(searchKey(trimmed.replace(/^(обл\.?|област)\s+/i, ""))) ?? trimmed.toUpperCase();
+}
+
+let dimensionIndex: Map<string, NiemDimension> | undefined;
+let commitmentKindIndex: Map<string, CommitmentKind> | undefined;
+
+/** A NIEM dimension given as its code or its label in either language; unknown text is returned as it is. */
+export function niemDimensionOf(text: string): string {
+  dimensionIndex ??= labelIndex("niemDimension", niemDimensions, {});
+  return dimensionIndex.get(searchKey(text)) ?? text;
+}
+
+/** A commitment kind given as its code or its label in either language; unknown text is returned as it is. */
+export function commitmentKindOf(text: string): string {
+  commitmentKindIndex ??= labelIndex("commitmentKind", commitmentKinds, {});
+  return commitmentKindIndex.get(searchKey(text)) ?? text;
+}
+
+/** A date written the Bulgarian way (31.12.2027 or 31.12.2027 г.) as YYYY-MM-DD; anything else as it is (the schema judges it). */
+export function isoDateOf(text: string): string {
+  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(г\.?)?$/u.exec(text.trim());
+  return match ? `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}` : text;
+}
+
+const yes = new Set(["да", "д", "yes", "y", "true", "1", "x", "✓"]);
+const no = new Set(["не", "н", "no", "n", "false", "0", "-"]);
+/** A yes/no cell as the form's checkbox value ("on" or ""); null when it is neither. */
+export function checkboxOf(text: string): "on" | "" | null {
+  const key = text.trim().toLowerCase();
+  if (key === "" || no.has(key)) return "";
+  return yes.has(key) ? "on" : null;
 }
 
 /**

@@ -7,12 +7,18 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { notFound, requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type Tx } from "../db/client.server.ts";
-import { organizationKeys, personKeys } from "../db/derived.ts";
-import { imports, organizations, organizationTags, people, tags, users } from "../db/schema.ts";
+import { commitmentDerived, organizationKeys, personKeys } from "../db/derived.ts";
+import { commitments, imports, organizations, organizationTags, people, tags, users } from "../db/schema.ts";
+import { commitmentInput, type CommitmentInput } from "../domain/commitment.ts";
+import type { NiemDimension } from "../domain/enums.ts";
 import {
+  checkboxOf,
+  commitmentKindOf,
   importFields,
+  isoDateOf,
   MAX_IMPORT_ROWS,
   nameKey,
+  niemDimensionOf,
   oblastOf,
   organizationKindOf,
   phoneKey,
@@ -30,7 +36,17 @@ type StagedData = { state: "staged"; encoding: CsvEncoding; delimiter: CsvDelimi
 type UpdatedRecord = { id: number; before: Record<string, unknown>; tagsBefore?: string[]; version: number; updatedAt: string };
 type CommittedData = { state: "committed"; mapping: string[]; created: number[]; updated: UpdatedRecord[]; createdTagIds: number[] };
 
-const tableOf = { organizations, people } as const;
+const tableOf = { organizations, people, commitments } as const;
+const inputSchemaOf = { organizations: organizationInput, people: personInput, commitments: commitmentInput } as const;
+type ImportInput = OrganizationInput | PersonInput | CommitmentInput;
+
+/** The import column a form field comes from, where their names differ. */
+const sourceFieldOf: Record<string, string> = {
+  organizationId: "organization",
+  leadOrganizationId: "organization",
+  eventId: "event",
+  sharedWithPartner: "shared",
+};
 
 // ---------------------------------------------------------------- 1. upload
 
@@ -74,12 +90,13 @@ export type PreviewRow = {
   line: number;
   values: Record<string, string>;
   errors: FieldErrors;
-  duplicate: { id: number; name: string; by: "name" | "email" | "phone" } | null;
+  /** by "title": a commitment with the same lead organization and the same folded title. */
+  duplicate: { id: number; name: string; by: "name" | "email" | "phone" | "title" } | null;
   duplicateOfLine: number | null;
   decision: ImportDecision;
 };
 
-type AnalysedRow = PreviewRow & { data: OrganizationInput | PersonInput | null; mapped: Set<string> };
+type AnalysedRow = PreviewRow & { data: ImportInput | null; mapped: Set<string> };
 
 export type ImportPreview = {
   id: number;
@@ -180,6 +197,46 @@ function duplicateIndex(records: Iterable<{ id: number; name: string; email: str
   return { add, find };
 }
 
+type DuplicateProbe = { name?: string | null; email?: string | null; phone?: string | null; lead?: string | null };
+
+/**
+ * Commitments are duplicates when they have the same lead organization (`lead`: its id, or the
+ * folded name while it is not found) and the same folded title (`name`); the lowest id wins.
+ */
+function commitmentDuplicateIndex() {
+  const byKey = new Map<string, ExistingRecord>();
+  const keyOf = (lead: string | null | undefined, titleKey: string | null) => (lead && titleKey ? `${lead}\u0000${titleKey}` : null);
+  const put = (id: number, title: string, lead: string | null | undefined, titleKey: string | null) => {
+    const key = keyOf(lead, titleKey);
+    if (key && !byKey.has(key)) byKey.set(key, { id, name: title, email: null, phone: null });
+  };
+  const add = (r: { id: number } & DuplicateProbe) => put(r.id, r.name ?? "", r.lead, nameKey(r.name));
+  const find = (r: DuplicateProbe) => {
+    const key = keyOf(r.lead, nameKey(r.name));
+    const hit = key ? byKey.get(key) : undefined;
+    return hit ? { record: hit, by: "title" as const } : null;
+  };
+  return { put, add, find };
+}
+
+/** Existing commitments by lead and title; the stored `search_key` is the folded title (app/db/derived.ts). */
+function existingCommitmentLookup() {
+  const index = commitmentDuplicateIndex();
+  const rows = getDb()
+    .$client.prepare(`SELECT id, title, lead_organization_id AS lead, search_key FROM commitments ORDER BY id`)
+    .all() as Array<{ id: number; title: string; lead: number; search_key: string }>;
+  for (const r of rows) index.put(r.id, r.title, String(r.lead), r.search_key || null);
+  return index;
+}
+
+/** Events by their exact title (trimmed), the lowest id first, for the commitments import. */
+function eventIdsByTitle() {
+  const ids = new Map<string, number>();
+  const rows = getDb().$client.prepare(`SELECT id, title FROM events ORDER BY id`).all() as Array<{ id: number; title: string }>;
+  for (const r of rows) if (!ids.has(r.title.trim())) ids.set(r.title.trim(), r.id);
+  return ids;
+}
+
 /**
  * Existing records as duplicate detection sees them (same rules as `duplicateIndex`: folded name,
  * then e-mail, then phone; the lowest id wins) without folding every record's name: the stored
@@ -187,7 +244,7 @@ function duplicateIndex(records: Iterable<{ id: number; name: string; email: str
  * sorted, finds a name's candidates by binary search, and only those few are folded to confirm.
  * Folding all 100,000 names took ~1.7 s per preview and again per commit.
  */
-function existingRecordLookup(kind: ImportKind) {
+function existingRecordLookup(kind: "organizations" | "people") {
   const table = kind === "organizations" ? "organizations" : "people";
   const rows = getDb()
     .$client.prepare(`SELECT id, name, email, phone, search_key FROM "${table}" ORDER BY id`)
@@ -243,11 +300,11 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
   const { headers, rows } = staged;
   const mapping = givenMapping ? cleanMapping(kind, headers.length, givenMapping) : cleanMapping(kind, headers.length, suggestMapping(kind, headers));
   const mapped = new Set(mapping.filter(Boolean));
-  const db = getDb();
-  const existing = existingRecordLookup(kind);
-  const inFile = duplicateIndex([]);
-  // People name their organization; it is matched the way duplicates are (Latin or Cyrillic, any case).
-  const organizationIds = kind === "people" ? existingRecordLookup("organizations") : null;
+  const existing = kind === "commitments" ? existingCommitmentLookup() : existingRecordLookup(kind);
+  const inFile = kind === "commitments" ? commitmentDuplicateIndex() : duplicateIndex([]);
+  // People and commitments name their organization; it is matched the way duplicates are (Latin or Cyrillic, any case).
+  const organizationIds = kind === "organizations" ? null : existingRecordLookup("organizations");
+  const eventIds = kind === "commitments" ? eventIdsByTitle() : null;
 
   const analysed: AnalysedRow[] = rows.map((cells, index) => {
     const line = index + 2;
@@ -262,21 +319,39 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
       if (values.oblast) formValues.oblast = oblastOf(values.oblast);
     } else {
       delete formValues.organization;
+      const organizationField = kind === "people" ? "organizationId" : "leadOrganizationId";
       if (values.organization) {
         const organizationId = organizationIds!.organizationIdByName(values.organization);
-        if (organizationId) formValues.organizationId = String(organizationId);
+        if (organizationId) formValues[organizationField] = String(organizationId);
         else extraErrors.organization = ["import.organizationNotFound"];
       }
     }
-    const parsed = parseForm(kind === "organizations" ? organizationInput : personInput, formValues);
+    if (kind === "commitments") {
+      for (const field of ["event", "shared"]) delete formValues[field];
+      if (values.event) {
+        const eventId = eventIds!.get(values.event);
+        if (eventId) formValues.eventId = String(eventId);
+        else extraErrors.event = ["import.eventNotFound"];
+      }
+      if (values.niemDimension) formValues.niemDimension = niemDimensionOf(values.niemDimension);
+      if (values.kind) formValues.kind = commitmentKindOf(values.kind);
+      if (values.dueOn) formValues.dueOn = isoDateOf(values.dueOn);
+      const shared = checkboxOf(values.shared ?? "");
+      if (shared === null) extraErrors.shared = ["invalidChoice"];
+      else formValues.sharedWithPartner = shared;
+    }
+    const parsed = parseForm<(typeof inputSchemaOf)[ImportKind]>(inputSchemaOf[kind], formValues);
     const errors: FieldErrors = { ...extraErrors };
     if (!parsed.ok) {
-      for (const [field, codes] of Object.entries(parsed.errors)) errors[field === "organizationId" ? "organization" : field] = codes;
+      for (const [field, codes] of Object.entries(parsed.errors)) errors[sourceFieldOf[field] ?? field] ??= codes;
     }
-    const probe = { name: values.name, email: values.email, phone: values.phone };
+    // A commitment repeats another when its lead organization (found, or else as written) and its title match.
+    const lead = values.organization ? (formValues.leadOrganizationId ?? `?${nameKey(values.organization) ?? ""}`) : null;
+    const probe: DuplicateProbe =
+      kind === "commitments" ? { name: values.title, lead } : { name: values.name, email: values.email, phone: values.phone };
     const dupExisting = existing.find(probe);
     const dupInFile = inFile.find(probe);
-    inFile.add({ id: line, name: values.name ?? "", email: values.email ?? null, phone: values.phone ?? null });
+    inFile.add({ id: line, name: probe.name ?? "", email: probe.email ?? null, phone: probe.phone ?? null, lead });
 
     const asked = decisions[line];
     const duplicate = dupExisting ? { id: dupExisting.record.id, name: dupExisting.record.name, by: dupExisting.by } : null;
@@ -290,7 +365,7 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
       duplicate,
       duplicateOfLine: dupInFile ? dupInFile.record.id : null,
       decision,
-      data: parsed.ok && !Object.keys(extraErrors).length ? (parsed.data as OrganizationInput | PersonInput) : null,
+      data: parsed.ok && !Object.keys(extraErrors).length ? (parsed.data as ImportInput) : null,
       mapped,
     };
   });
@@ -349,7 +424,9 @@ export function commitImport(
     const created =
       kind === "organizations"
         ? createOrganizations(tx, user, id, toCreate.map((r) => r.data as OrganizationInput))
-        : createPeople(tx, user, id, toCreate.map((r) => r.data as PersonInput));
+        : kind === "people"
+          ? createPeople(tx, user, id, toCreate.map((r) => r.data as PersonInput))
+          : createCommitments(user, id, toCreate.map((r) => r.data as CommitmentInput));
     const updated: UpdatedRecord[] = [];
     for (const row of toUpdate) updateRecord(tx, kind, row, updated);
     const createdTagIds = tx
@@ -422,6 +499,22 @@ function createPeople(tx: Tx, user: CurrentUser, importId: number, inputs: Perso
   });
 }
 
+/** Imported commitments start as pledged, like a new one from the form; the area follows from the dimension. */
+function createCommitments(user: CurrentUser, importId: number, inputs: CommitmentInput[]): number[] {
+  const c = commitments;
+  const insert = prepareInsert(
+    [c.title, c.sortKey, c.searchKey, c.description, c.leadOrganizationId, c.eventId, c.niemDimension, c.niemArea, c.kind, c.dueOn, c.status, c.sharedWithPartner, c.importId, c.createdById],
+    "commitments",
+  );
+  return inputs.map((input) => {
+    const derived = commitmentDerived({ title: input.title, niemDimension: input.niemDimension as NiemDimension });
+    return insert.get(
+      input.title, derived.sortKey, derived.searchKey, input.description, input.leadOrganizationId, input.eventId, input.niemDimension,
+      derived.niemArea, input.kind, input.dueOn, "pledged", input.sharedWithPartner ? 1 : 0, importId, user.id,
+    ) as number;
+  });
+}
+
 /**
  * Writes a row over the record it duplicates: the file's non-empty cells of mapped columns
  * replace the stored values (except the name, which only found the match); empty cells keep
@@ -434,13 +527,21 @@ function updateRecord(tx: Tx, kind: ImportKind, row: AnalysedRow, updated: Updat
   const input = row.data as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(input)) {
-    // The name found the match (perhaps in another script): the record keeps its own name.
-    if (field === "tags" || field === "name") continue;
-    const source = field === "organizationId" ? "organization" : field;
-    if (row.mapped.has(source) && value !== null && value !== undefined && value !== "") changes[field] = value;
+    // The name (a commitment's title) found the match, perhaps in another script: the record keeps its own.
+    if (field === "tags" || field === "name" || field === "title" || !(field in before)) continue;
+    const source = sourceFieldOf[field] ?? field;
+    // An empty cell keeps the stored value (an empty "shared" cell parses as false, so the cell is what counts).
+    if (row.mapped.has(source) && row.values[source] && value !== null && value !== undefined && value !== "") changes[field] = value;
   }
-  const merged = { ...before, ...changes } as unknown as { name: string; municipality?: string | null; email?: string | null; position?: string | null };
-  const keys = kind === "organizations" ? organizationKeys(merged) : personKeys(merged);
+  const merged = { ...before, ...changes } as unknown as {
+    name: string;
+    title: string;
+    niemDimension: NiemDimension;
+    municipality?: string | null;
+    email?: string | null;
+    position?: string | null;
+  };
+  const keys = kind === "organizations" ? organizationKeys(merged) : kind === "people" ? personKeys(merged) : commitmentDerived(merged);
   const now = new Date().toISOString();
   const previous = updated.find((u) => u.id === targetId);
   const tagNames = kind === "organizations" ? (input.tags as string[]) : [];

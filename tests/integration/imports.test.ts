@@ -5,7 +5,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { auditEntries, imports, organizations, people } from "#app/db/schema.ts";
+import { auditEntries, commitments, events, imports, organizations, people } from "#app/db/schema.ts";
 import { updateOrganization } from "#app/models/organizations.server.ts";
 import * as importPage from "#app/routes/imports.$id.tsx";
 import * as importsIndex from "#app/routes/imports._index.tsx";
@@ -249,5 +249,108 @@ describe("limits and access", () => {
     expect(getDb().select({ n: sql<number>`count(*)` }).from(organizations).where(eq(organizations.importId, id)).get()!.n).toBe(10_000);
     // A loose bound here: test files run in parallel on two cores. scripts/bench measures the real figure.
     expect(elapsed).toBeLessThan(15_000);
+  });
+});
+
+describe("commitments import", () => {
+  /** The commitment tables an import touches, to compare before and after. */
+  const commitmentDump = () => {
+    const db = getDb().$client;
+    return {
+      commitments: db.prepare("SELECT * FROM commitments ORDER BY id").all(),
+      coPledgers: db.prepare("SELECT * FROM commitment_co_pledgers ORDER BY commitment_id, organization_id").all(),
+      updates: db.prepare("SELECT * FROM commitment_updates ORDER BY id").all(),
+    };
+  };
+  const organizationNamed = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!;
+
+  it("shows the unknown dimension of the broken row in preview and commits nothing until it is skipped", async () => {
+    const id = await stage("commitments.csv", "commitments");
+    const shown = await preview(id);
+    expect(shown).toMatchObject({ kind: "commitments", encoding: "utf-8", delimiter: ";", totalRows: 5 });
+    expect(shown.mapping).toEqual(["title", "description", "organization", "event", "niemDimension", "kind", "dueOn", "shared"]);
+    const line = (n: number) => shown.rows.find((r: any) => r.line === n);
+    expect([2, 3, 4, 6].map((n) => line(n).errors)).toEqual([{}, {}, {}, {}]);
+    expect(line(5).errors).toEqual({ niemDimension: ["invalidChoice"] });
+    // Same lead organization (spelled in Latin) and same title as a seeded commitment.
+    expect(line(6).duplicate).toMatchObject({ name: "Общински жилища за признати бежанци – пилотна квота", by: "title" });
+    expect(line(6).decision).toBe("skip");
+    expect(shown.counts).toMatchObject({ create: 4, skip: 1, invalid: 1, blocking: 1, duplicates: 1 });
+
+    const before = commitmentDump();
+    const refused = await commit(id);
+    expect(refused.status).toBe(400);
+    expect(refused.data.preview.counts.blocking).toBe(1);
+    expect(commitmentDump()).toEqual(before);
+
+    expect((await commit(id, { d5: "skip" })).status).toBe(302);
+    expect(getDb().select().from(imports).where(eq(imports.id, id)).get()).toMatchObject({ createdCount: 3, skippedCount: 2, updatedCount: 0 });
+  });
+
+  it("commits valid rows with import_id, status pledged, the lead organization, event, area, date and sharing from the file", async () => {
+    const id = await stage("commitments.csv", "commitments");
+    expect((await commit(id, { d2: "create", d3: "create", d4: "create", d5: "skip" })).status).toBe(302);
+    const created = getDb().select().from(commitments).where(eq(commitments.importId, id)).all();
+    const byTitle = Object.fromEntries(created.map((c) => [c.title, c]));
+    expect(Object.keys(byTitle).sort()).toEqual(
+      ["Езикови курсове за родители на бежанци", "Консултации по жилищно настаняване", "Менторска програма за заетост на бежанци"].sort(),
+    );
+    const forum2026 = getDb().select().from(events).where(eq(events.title, "Национален форум за интеграция на бежанците 2026")).get()!;
+    expect(byTitle["Езикови курсове за родители на бежанци"]).toMatchObject({
+      leadOrganizationId: organizationNamed("Столична община").id,
+      eventId: forum2026.id,
+      niemDimension: "language_orientation",
+      niemArea: "socio_cultural",
+      kind: "service",
+      dueOn: "2027-12-31",
+      sharedWithPartner: true,
+      status: "pledged",
+      version: 1,
+      createdById: userIdOf("coordinator"),
+    });
+    // The lead organization written in Latin is found by the same name matching as people's organizations.
+    expect(byTitle["Менторска програма за заетост на бежанци"]).toMatchObject({
+      leadOrganizationId: organizationNamed("Български Червен кръст").id,
+      eventId: null,
+      niemDimension: "employment",
+      niemArea: "socio_economic",
+      kind: "employment",
+      dueOn: "2027-06-30",
+      sharedWithPartner: false,
+      status: "pledged",
+    });
+    expect(byTitle["Консултации по жилищно настаняване"]).toMatchObject({
+      description: "Помощ при търсене на жилище; превод при огледи",
+      niemArea: "socio_economic",
+      dueOn: null,
+      sharedWithPartner: false,
+    });
+  });
+
+  it("undo restores the database exactly, also after updating an existing commitment", async () => {
+    const before = { ...dump(), ...commitmentDump() };
+    const existing = getDb().select().from(commitments).where(eq(commitments.title, "Общински жилища за признати бежанци – пилотна квота")).get()!;
+    const id = await stage("commitments.csv", "commitments");
+    // The earlier tests created lines 2–4 already: they are duplicates now, created anyway.
+    expect((await commit(id, { d2: "create", d3: "create", d4: "create", d5: "skip", d6: "update" })).status).toBe(302);
+    expect(getDb().select().from(imports).where(eq(imports.id, id)).get()).toMatchObject({ createdCount: 3, updatedCount: 1 });
+    const updated = getDb().select().from(commitments).where(eq(commitments.id, existing.id)).get()!;
+    expect(updated).toMatchObject({ description: "Същият ангажимент отново", dueOn: "2028-03-01", version: existing.version + 1, title: existing.title });
+
+    const outcome = await call(importsIndex, "action", { path: "/imports", as: "coordinator", form: { intent: "undo", id: String(id) } });
+    expect(outcome.status).toBe(302);
+    expect({ ...dump(), ...commitmentDump() }).toEqual(before);
+    expect(getDb().select().from(imports).where(eq(imports.id, id)).get()!.undoneAt).not.toBeNull();
+  });
+
+  it("flags an unknown event, a bad date and an unclear yes/no per field", async () => {
+    const csv = [
+      "Title;Lead organization;Event;NIEM dimension;Kind;Due date;Shared",
+      "Пробен ангажимент;Столична община;Несъществуващ форум;health;policy;31.02.2027;може би",
+    ].join("\n");
+    const id = await stage("commitments-bad.csv", "commitments", new TextEncoder().encode(csv));
+    const shown = await preview(id);
+    expect(shown.mapping).toEqual(["title", "organization", "event", "niemDimension", "kind", "dueOn", "shared"]);
+    expect(shown.rows[0].errors).toEqual({ event: ["import.eventNotFound"], shared: ["invalidChoice"], dueOn: ["invalidDate"] });
   });
 });
