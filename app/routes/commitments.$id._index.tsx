@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { carryOverInput, commitmentUpdateInput } from "#app/domain/commitment.ts";
@@ -69,17 +70,9 @@ export default function CommitmentDetail() {
   const updateErrors = actionData?.intent === INTENT.addUpdate ? actionData : undefined;
   return (
     <article>
-      <div className="page-head">
-        <h1>{c.title}</h1>
-        <div className="actions">
-          {canEdit ? <Link to={`/commitments/${c.id}/edit`} className="button">{t("common.edit")}</Link> : null}
-          {canDelete ? (
-            <Form method="post">
-              <button type="submit" name="intent" value={INTENT.delete}>{t("commitments.delete")}</button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+      <RecordHeading title={c.title} editTo={canEdit ? `/commitments/${c.id}/edit` : null}>
+        {canDelete ? <IntentButton intent={INTENT.delete} label={t("commitments.delete")} /> : null}
+      </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       <h2>{t("commitments.details")}</h2>
       <dl className="details">

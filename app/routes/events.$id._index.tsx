@@ -4,6 +4,7 @@ import { can, requireCapability, requireRecordWrite, requireUser } from "#app/au
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { SelectField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { participantRoles } from "#app/domain/enums.ts";
@@ -105,28 +106,15 @@ export default function EventDetail() {
   const formState = (intent: string) => (actionData?.intent === intent ? { values: actionData.values, errors: actionData.errors } : {});
   return (
     <article>
-      <div className="page-head">
-        <h1>{e.title}</h1>
-        <div className="actions">
-          {canEdit ? <Link to={`/events/${e.id}/edit`} className="button">{t("common.edit")}</Link> : null}
-          {canDelete ? (
-            <Form method="post">
-              <button type="submit" name="intent" value={INTENT.delete} className="danger" title={t("events.deleteConfirm")}>
-                {t("events.delete")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+      <RecordHeading title={e.title} editTo={canEdit ? `/events/${e.id}/edit` : null}>
+        {canDelete ? (
+          <IntentButton intent={INTENT.delete} label={t("events.delete")} className="danger" title={t("events.deleteConfirm")} />
+        ) : null}
+      </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error, { references })}</p> : null}
       <h2>{t("events.details")}</h2>
       <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{value || t("common.none")}</dd>
-          </div>
-        ))}
+        <DetailRows rows={rows} />
       </dl>
       {e.description ? (
         <>

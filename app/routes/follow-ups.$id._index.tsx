@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
+import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
@@ -53,23 +54,10 @@ export default function FollowUpDetail() {
   const link = (to: string, label: string | null) => (label ? <Link to={to}>{label}</Link> : t("common.none"));
   return (
     <article>
-      <div className="page-head">
-        <h1>{f.title}</h1>
-        <div className="actions">
-          {d.canEdit ? <Link to={`/follow-ups/${f.id}/edit`} className="button">{t("common.edit")}</Link> : null}
-          {d.canEdit && f.status === "open" ? (
-            <Form method="post">
-              <input type="hidden" name="version" value={f.version} />
-              <button type="submit" name="intent" value={INTENT.done}>{t("followUps.markDone")}</button>
-            </Form>
-          ) : null}
-          {d.canDelete ? (
-            <Form method="post">
-              <button type="submit" name="intent" value={INTENT.delete}>{t("followUps.delete")}</button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+      <RecordHeading title={f.title} editTo={d.canEdit ? `/follow-ups/${f.id}/edit` : null}>
+        {d.canEdit && f.status === "open" ? <IntentButton intent={INTENT.done} label={t("followUps.markDone")} version={f.version} /> : null}
+        {d.canDelete ? <IntentButton intent={INTENT.delete} label={t("followUps.delete")} /> : null}
+      </RecordHeading>
       {actionData && "error" in actionData ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       <h2>{t("followUps.details")}</h2>
       <dl className="details">

@@ -1,7 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { OrganizationCommitments } from "#app/components/OrganizationCommitments.tsx";
 import { OrganizationFollowUps } from "#app/components/OrganizationFollowUps.tsx";
 import { OrganizationPartnerships } from "#app/components/OrganizationPartnerships.tsx";
@@ -78,30 +80,20 @@ export default function OrganizationDetail() {
   ];
   return (
     <article>
-      <div className="page-head">
-        <h1>{o.name}</h1>
+      <RecordHeading title={o.name} editTo={canEdit ? `/organizations/${o.id}/edit` : null}>
         {canEdit ? (
-          <div className="actions">
-            <Link to={`/organizations/${o.id}/edit`} className="button">{t("common.edit")}</Link>
-            <Form method="post">
-              <input type="hidden" name="version" value={o.version} />
-              <button type="submit" name="intent" value={o.archived ? INTENT.unarchive : INTENT.archive}>
-                {o.archived ? t("org.unarchive") : t("org.archive")}
-              </button>
-            </Form>
-          </div>
+          <IntentButton
+            intent={o.archived ? INTENT.unarchive : INTENT.archive}
+            label={o.archived ? t("org.unarchive") : t("org.archive")}
+            version={o.version}
+          />
         ) : null}
-      </div>
+      </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       {o.archived ? <p className="notice">{t("org.archivedNotice")}</p> : null}
       <h2>{t("org.details")}</h2>
       <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{value || t("common.none")}</dd>
-          </div>
-        ))}
+        <DetailRows rows={rows} />
         <div>
           <dt>{t("org.website")}</dt>
           <dd>{o.website ? <a href={o.website} rel="noopener noreferrer nofollow" target="_blank">{o.website}</a> : t("common.none")}</dd>
@@ -121,19 +113,7 @@ export default function OrganizationDetail() {
       {records ? <OrganizationPartnerships organizationId={o.id} rows={records.partnerships} canAdd={canEdit} /> : null}
       {records ? <OrganizationCommitments organizationId={o.id} rows={records.commitments} canAdd={canEdit} /> : null}
       {records ? <OrganizationFollowUps organizationId={o.id} rows={records.followUps} canAdd={canEdit} /> : null}
-      {history.length ? (
-        <>
-          <h2>{t("org.history")}</h2>
-          <ul className="history">
-            {history.map((h) => (
-              <li key={h.id}>
-                {dateTime(h.at)} · {h.userName ?? t("common.none")} · {t(`audit.action.${h.action}` as MessageKey)}
-                {h.changes ? <span className="changes"> ({Object.keys(JSON.parse(h.changes)).join(", ")})</span> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ChangeHistory title="org.history" entries={history} />
     </article>
   );
 }

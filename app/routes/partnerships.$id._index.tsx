@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { getDb } from "#app/db/client.server.ts";
@@ -94,26 +95,13 @@ export default function PartnershipDetail() {
   ];
   return (
     <article>
-      <div className="page-head">
-        <h1>{p.title}</h1>
-        <div className="actions">
-          {canEdit ? <Link to={`/partnerships/${p.id}/edit`} className="button">{t("common.edit")}</Link> : null}
-          {canDelete ? (
-            <Form method="post">
-              <button type="submit" name="intent" value={INTENT.delete}>{t("partnerships.delete")}</button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+      <RecordHeading title={p.title} editTo={canEdit ? `/partnerships/${p.id}/edit` : null}>
+        {canDelete ? <IntentButton intent={INTENT.delete} label={t("partnerships.delete")} /> : null}
+      </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       <h2>{t("partnerships.details")}</h2>
       <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{value || t("common.none")}</dd>
-          </div>
-        ))}
+        <DetailRows rows={rows} />
       </dl>
       {p.description ? <p className="prewrap">{p.description}</p> : null}
 

@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
@@ -84,31 +85,18 @@ export default function PersonDetail() {
     : "";
   return (
     <article>
-      <div className="page-head">
-        <h1>{p.name}</h1>
-        {canEdit || canDelete ? (
-          <div className="actions">
-            {canEdit ? (
-              <>
-                <Link to={`/people/${p.id}/edit`} className="button">{t("common.edit")}</Link>
-                <Form method="post">
-                  <input type="hidden" name="version" value={p.version} />
-                  <button type="submit" name="intent" value={p.archived ? INTENT.unarchive : INTENT.archive}>
-                    {p.archived ? t("people.unarchive") : t("people.archive")}
-                  </button>
-                </Form>
-              </>
-            ) : null}
-            {canDelete ? (
-              <Form method="post">
-                <button type="submit" name="intent" value={INTENT.delete} className="danger" title={t("people.deleteConfirm")}>
-                  {t("people.delete")}
-                </button>
-              </Form>
-            ) : null}
-          </div>
+      <RecordHeading title={p.name} editTo={canEdit ? `/people/${p.id}/edit` : null}>
+        {canEdit ? (
+          <IntentButton
+            intent={p.archived ? INTENT.unarchive : INTENT.archive}
+            label={p.archived ? t("people.unarchive") : t("people.archive")}
+            version={p.version}
+          />
         ) : null}
-      </div>
+        {canDelete ? (
+          <IntentButton intent={INTENT.delete} label={t("people.delete")} className="danger" title={t("people.deleteConfirm")} />
+        ) : null}
+      </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error, { references })}</p> : null}
       {p.archived ? <p className="notice">{t("people.archivedNotice")}</p> : null}
       <h2>{t("people.details")}</h2>
@@ -121,12 +109,7 @@ export default function PersonDetail() {
           <dt>{t("people.email")}</dt>
           <dd>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : t("common.none")}</dd>
         </div>
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{value || t("common.none")}</dd>
-          </div>
-        ))}
+        <DetailRows rows={rows} />
       </dl>
       {p.notes ? (
         <>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { ConsentForm } from "#app/components/RefugeeContactForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { DetailRows, RecordHeading } from "#app/components/RecordPage.tsx";
 import { idParam } from "#app/domain/fields.ts";
 import { consentInput } from "#app/domain/refugee.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
@@ -80,17 +81,18 @@ export default function RefugeeContactDetail() {
   ];
   return (
     <article>
-      <div className="page-head">
-        <h1>
-          {erased ? t("refugees.erasedName", { id: c.id }) : c.name}
-          {erased ? <span className="badge">{t("refugees.erased")}</span> : null}
-          {!erased && flagged ? <span className="badge badge-warning" data-flag="no-consent">{t("refugees.flag")}</span> : null}
-        </h1>
-        <div className="actions">
-          {canWrite ? <Link to={`/refugees/${c.id}/edit`} className="button">{t("common.edit")}</Link> : null}
-          {canErase ? <Link to={`/refugees/${c.id}/erase`} className="button">{t("refugees.erase")}</Link> : null}
-        </div>
-      </div>
+      <RecordHeading
+        title={
+          <>
+            {erased ? t("refugees.erasedName", { id: c.id }) : c.name}
+            {erased ? <span className="badge">{t("refugees.erased")}</span> : null}
+            {!erased && flagged ? <span className="badge badge-warning" data-flag="no-consent">{t("refugees.flag")}</span> : null}
+          </>
+        }
+        editTo={canWrite ? `/refugees/${c.id}/edit` : null}
+      >
+        {canErase ? <Link to={`/refugees/${c.id}/erase`} className="button">{t("refugees.erase")}</Link> : null}
+      </RecordHeading>
       <p className="notice">{t("refugees.gdprNotice")}</p>
       {erased ? <p className="notice">{t("refugees.erasedNotice", { date: date(c.erasedAt) })}</p> : null}
       {!erased && flagged ? <p className="notice" role="note">{t("refugees.flagNotice")}</p> : null}
@@ -100,12 +102,7 @@ export default function RefugeeContactDetail() {
         <>
           <h2>{t("refugees.details")}</h2>
           <dl className="details">
-            {rows.map(([label, value]) => (
-              <div key={label}>
-                <dt>{t(label)}</dt>
-                <dd>{value || t("common.none")}</dd>
-              </div>
-            ))}
+            <DetailRows rows={rows} />
           </dl>
           {c.notes ? (
             <>
