@@ -250,7 +250,8 @@ export function updateCommitment(
   ctx: WriteContext = {},
 ): VersionedResult<CommitmentWithCoPledgers> {
   requireRecordWrite(user);
-  const wasShared = getCommitment(user, id).sharedWithPartner;
+  // Read inside the write's transaction (not in a second query before it).
+  let wasShared = false;
   const result = updateVersioned<CommitmentWithCoPledgers>({
     user,
     table: commitments,
@@ -258,7 +259,8 @@ export function updateCommitment(
     id,
     expectedVersion,
     values: columnsOf(input),
-    afterUpdate: (tx) => {
+    afterUpdate: (tx, row) => {
+      wasShared = row.sharedWithPartner;
       const before = coPledgersOf(tx, id).map((c) => c.organizationId).sort((a, b) => a - b);
       const after = [...input.coPledgerIds].sort((a, b) => a - b);
       setCoPledgers(tx, id, after);
