@@ -123,3 +123,44 @@ export async function createDemoDatabase(file: string): Promise<void> {
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
 }
+
+/** A TCP port nobody listens on now, so tests that start a server never collide with another run. */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The production server on a fresh demo database in a temporary folder, on a free port: for the
+ * tests that must go through HTTP. `cleanup()` stops it and removes the folder.
+ */
+export async function startDemoServer(options: { env?: Record<string, string> } = {}): Promise<
+  ServerProcess & { databasePath: string; dataDir: string; cleanup(): Promise<void> }
+> {
+  const os = await import("node:os");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcrm-http-"));
+  const databasePath = path.join(dataDir, "app.sqlite");
+  await createDemoDatabase(databasePath);
+  const server = await startServer({
+    databasePath,
+    port: await freePort(),
+    env: { UPLOAD_DIR: path.join(dataDir, "uploads"), REQUEST_LOG: "off", ...options.env },
+  });
+  return {
+    ...server,
+    databasePath,
+    dataDir,
+    async cleanup() {
+      await server.stop("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
