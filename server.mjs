@@ -95,6 +95,55 @@ app.use((req, res, next) => {
   else next();
 });
 
+// Cross-site writes: every request that may change something must come from the app's own pages.
+// Remix checks nothing of the kind, and its data requests (`?_data=`, `.data`) bypass any form
+// handling, so the check is here, before Remix. A same-site page (another port or subdomain)
+// gets the SameSite=Lax cookie sent along, so "same site" is not enough: the origin must match.
+const OWN_ORIGIN = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
+const CROSS_SITE_REFUSED =
+  "403 — Заявката не идва от страница на BCRM Партньори и е отказана.\n" +
+  "403 — This request did not come from a BCRM Partners page and is refused.\n";
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  if (isOwnOriginRequest(req)) return next();
+  res.status(403).type("text/plain").send(CROSS_SITE_REFUSED);
+});
+
+/**
+ * Whether a write comes from the app's own origin: APP_URL when set, else the Host the request
+ * was sent to (https when SECURE_COOKIES=true says the app is served over https).
+ * Browsers send Origin with every POST (Chromium, Firefox and Safari all do); when it is missing,
+ * Sec-Fetch-Site or, failing that, Referer decide. A request with none of the three is not from a
+ * browser (curl, scripts, the tests' fetch()): it can only carry a cookie its sender already
+ * holds, so there is no forgery to stop, and it is let through. "Origin: null" (sandboxed frames,
+ * no-referrer pages) is refused.
+ */
+function isOwnOriginRequest(req) {
+  const own = OWN_ORIGIN ?? hostOrigin(req);
+  const origin = req.headers.origin;
+  if (origin !== undefined) return own !== null && originOf(origin) === own;
+  const fetchSite = req.headers["sec-fetch-site"];
+  if (fetchSite !== undefined) return fetchSite === "same-origin";
+  const referer = req.headers.referer;
+  if (referer !== undefined) return own !== null && originOf(referer) === own;
+  return true;
+}
+
+function hostOrigin(req) {
+  const host = req.headers.host;
+  if (!host) return null;
+  return originOf(`${process.env.SECURE_COOKIES === "true" ? "https" : req.protocol}://${host}`);
+}
+
+function originOf(value) {
+  try {
+    const origin = new URL(value).origin;
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 // Request bodies: uploads are at most 10 MB, so 12 MB leaves room for the rest of the form.
 // Refused before Remix reads a byte; a body without a declared length is refused too
 // (browsers always send Content-Length for forms), so the limit cannot be streamed around.
