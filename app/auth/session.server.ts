@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lt } from "drizzle-orm";
-import { getDb } from "../db/client.server.ts";
+import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { sessions, users } from "../db/schema.ts";
 import { env } from "../env.server.ts";
 
@@ -44,14 +44,25 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return row?.user ?? null;
 }
 
-export async function createSession(userId: number, meta: { ip?: string; userAgent?: string | null }) {
+export type SessionMeta = { ip?: string; userAgent?: string | null };
+
+/** A new session row for the user (on `db`, which may be a transaction); its id. */
+export function insertSession(db: DbOrTx, userId: number, meta: SessionMeta): string {
   const id = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
-  const db = getDb();
   // Sweeping expired sessions at each sign-in keeps the table small without a scheduler.
   db.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run();
   db.insert(sessions).values({ id, userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) }).run();
-  return sessionCookie().serialize(id);
+  return id;
+}
+
+/** The Set-Cookie header that carries a session id. */
+export function sessionCookieHeader(sessionId: string) {
+  return sessionCookie().serialize(sessionId);
+}
+
+export async function createSession(userId: number, meta: SessionMeta) {
+  return sessionCookieHeader(insertSession(getDb(), userId, meta));
 }
 
 /** Ends the session in the database (the cookie alone would not) and clears the cookie. */
@@ -61,8 +72,8 @@ export async function destroySession(request: Request) {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
-export function destroyAllSessionsOf(userId: number) {
-  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+export function destroyAllSessionsOf(userId: number, db: DbOrTx = getDb()) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
 export function redirectToLogin(request: Request): never {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { hashPassword, verifyPassword } from "../auth/password.server.ts";
-import { destroyAllSessionsOf } from "../auth/session.server.ts";
+import { destroyAllSessionsOf, insertSession } from "../auth/session.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { organizations, users } from "../db/schema.ts";
 import type { Locale, Role } from "../domain/enums.ts";
@@ -65,7 +65,7 @@ export function setUserRole(admin: CurrentUser, userId: number, role: Role, orga
     const after = { role, organizationId: role === "partner" ? organizationId : null };
     tx.update(users).set({ ...after, updatedAt: new Date().toISOString(), version: before.version + 1 }).where(eq(users.id, userId)).run();
     // A changed role takes effect at once: the user signs in again under the new one.
-    destroyAllSessionsOf(userId);
+    destroyAllSessionsOf(userId, tx);
     writeAudit(tx, { userId: admin.id, action: "update", entityType: "user", entityId: userId, changes: changedFields(before, after), ip: ctx.ip });
   });
   return { ok: true } as const;
@@ -79,7 +79,7 @@ export function setUserActive(admin: CurrentUser, userId: number, active: boolea
     const before = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!before) throw new Response("Not Found", { status: 404 });
     tx.update(users).set({ active, updatedAt: new Date().toISOString(), version: before.version + 1 }).where(eq(users.id, userId)).run();
-    if (!active) destroyAllSessionsOf(userId);
+    if (!active) destroyAllSessionsOf(userId, tx);
     writeAudit(tx, {
       userId: admin.id,
       action: active ? "activate" : "deactivate",
@@ -100,22 +100,34 @@ export async function resetPassword(admin: CurrentUser, userId: number, password
     const before = tx.select({ id: users.id, version: users.version }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new Response("Not Found", { status: 404 });
     tx.update(users).set({ passwordHash, updatedAt: new Date().toISOString(), version: before.version + 1 }).where(eq(users.id, userId)).run();
-    destroyAllSessionsOf(userId);
+    destroyAllSessionsOf(userId, tx);
     writeAudit(tx, { userId: admin.id, action: "password_reset", entityType: "user", entityId: userId, ip: ctx.ip });
   });
 }
 
-/** A user changes their own password: the current one must be right. */
-export async function changeOwnPassword(user: CurrentUser, currentPassword: string, password: string, ctx: WriteContext = {}) {
+/**
+ * A user changes their own password: the current one must be right. Every session of the user
+ * ends (a stolen cookie stops working with the old password); the one the change was made in
+ * goes on under a fresh session id, whose id is returned for the new cookie.
+ */
+export async function changeOwnPassword(
+  user: CurrentUser,
+  currentPassword: string,
+  password: string,
+  ctx: WriteContext & { userAgent?: string | null } = {},
+) {
   const db = getDb();
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false } as const;
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
+  const sessionId = db.transaction((tx) => {
+    const before = tx.select({ version: users.version }).from(users).where(eq(users.id, user.id)).get()!;
+    tx.update(users).set({ passwordHash, updatedAt: new Date().toISOString(), version: before.version + 1 }).where(eq(users.id, user.id)).run();
+    destroyAllSessionsOf(user.id, tx);
     writeAudit(tx, { userId: user.id, action: "password_reset", entityType: "user", entityId: user.id, ip: ctx.ip });
+    return insertSession(tx, user.id, { ip: ctx.ip ?? undefined, userAgent: ctx.userAgent });
   });
-  return { ok: true } as const;
+  return { ok: true, sessionId } as const;
 }
 
 export function setOwnLocale(user: CurrentUser, locale: Locale) {

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isStaff, requireUser } from "#app/auth/access.server.ts";
+import { sessionCookieHeader } from "#app/auth/session.server.ts";
 import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { locales } from "#app/domain/enums.ts";
@@ -37,9 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const form = parseForm(passwordChangeInput, formData);
     // Passwords are never sent back to the form.
     if (!form.ok) return invalidForm(form.errors, {});
-    const result = await changeOwnPassword(user, form.data.currentPassword, form.data.password, { ip: clientIp(context) });
+    const result = await changeOwnPassword(user, form.data.currentPassword, form.data.password, {
+      ip: clientIp(context),
+      userAgent: request.headers.get("User-Agent"),
+    });
     if (!result.ok) return invalidForm({ currentPassword: ["wrongPassword"] }, {});
-    return redirectWithFlash("/profile", "profile.passwordChanged");
+    // Every other session of the user has ended; this one continues under a fresh id.
+    const headers = new Headers({ "Set-Cookie": await sessionCookieHeader(result.sessionId) });
+    return redirectWithFlash("/profile", "profile.passwordChanged", { headers });
   }
   if (intent === INTENT.calendar && isStaff(user)) {
     regenerateCalendarToken(user, { ip: clientIp(context) });
