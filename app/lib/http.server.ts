@@ -75,8 +75,38 @@ export function invalidForm(
   return json({ errors, values, intent: extra.intent, userId: extra.userId }, { status: 400 });
 }
 
-/** Only same-site paths may be a redirect target (no open redirect through ?redirectTo=). */
+// A stand-in for the app's own origin (.invalid can never be a real host): a target that still has
+// this origin once resolved names no host of its own, so it is a path of this app.
+const OWN_ORIGIN = "http://bcrm-partners.invalid";
+// C0 and C1 control characters and DEL. URL parsers silently drop tab and newline, which turns
+// "/\t/evil.example" into "//evil.example"; in a Location header they are a 500 or worse.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A redirect target that came from a user (?redirectTo=, a hidden field): accepted only when,
+ * resolved against the app's own origin, it keeps that origin and its path has no control
+ * characters; otherwise `fallback`. What is returned is the resolved URL's own serialization
+ * (path, query, fragment; percent-encoded ASCII), so it is always a valid Location header.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000 || CONTROL_CHARACTER.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//x" resolves to the path "//x", which a browser reads as the host x.
+  if (path.startsWith("//") || CONTROL_CHARACTER.test(decodedPath(url.pathname))) return fallback;
+  return path;
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }

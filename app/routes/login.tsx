@@ -18,13 +18,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
+  // Where to go is settled before anything is written, so a bad target can leave no session behind.
+  const to = safeRedirectPath(form.get("redirectTo"), "/");
   const result = await signIn(email, password, clientIp(context));
   if (!result.ok) {
     // One message for a wrong e-mail and a wrong password: it must not tell which.
     return json({ error: result.reason, email: email.slice(0, 254) }, { status: result.reason === "throttled" ? 429 : 401 });
   }
   const cookie = await createSession(result.userId, { ip: clientIp(context), userAgent: request.headers.get("User-Agent") });
-  return redirect(safeRedirectPath(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
