@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { optionalUser } from "#app/auth/access.server.ts";
 import { createSession } from "#app/auth/session.server.ts";
@@ -7,6 +7,12 @@ import { clientIp, safeRedirectPath } from "#app/lib/http.server.ts";
 import { signIn } from "#app/models/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
+
+// The page answering a throttled sign-in says when to try again (Remix drops an action's headers otherwise).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await optionalUser(request);
@@ -22,8 +28,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const to = safeRedirectPath(form.get("redirectTo"), "/");
   const result = await signIn(email, password, clientIp(context));
   if (!result.ok) {
+    if (result.reason === "throttled") {
+      const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
+      return json(
+        { error: result.reason, minutes, email: email.slice(0, 254) },
+        { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
+      );
+    }
     // One message for a wrong e-mail and a wrong password: it must not tell which.
-    return json({ error: result.reason, email: email.slice(0, 254) }, { status: result.reason === "throttled" ? 429 : 401 });
+    return json({ error: result.reason, minutes: 0, email: email.slice(0, 254) }, { status: 401 });
   }
   const cookie = await createSession(result.userId, { ip: clientIp(context), userAgent: request.headers.get("User-Agent") });
   return redirect(to, { headers: { "Set-Cookie": cookie } });
@@ -40,7 +53,7 @@ export default function Login() {
       <p className="tagline">{t("app.tagline")}</p>
       {actionData?.error ? (
         <p role="alert" className="form-error" id="login-error">
-          {actionData.error === "throttled" ? t("login.throttled") : t("login.invalid")}
+          {actionData.error === "throttled" ? t("login.throttled", { minutes: actionData.minutes }) : t("login.invalid")}
         </p>
       ) : null}
       <Form method="post" className="stack">

@@ -31,7 +31,7 @@ export const core = defineMessages({
   "login.password": "Парола",
   "login.submit": "Вход",
   "login.invalid": "Грешен имейл или парола.",
-  "login.throttled": "Твърде много неуспешни опити. Опитайте отново след минута.",
+  "login.throttled": "Твърде много неуспешни опити от този адрес. Опитайте отново след {minutes} мин.",
   "login.signedOut": "Излязохте от системата.",
 
   "common.save": "Запази",
@@ -234,7 +234,7 @@ export const core = defineMessages({
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.invalid": "Wrong e-mail or password.",
-  "login.throttled": "Too many failed attempts. Try again in a minute.",
+  "login.throttled": "Too many failed attempts from here. Try again in {minutes} min.",
   "login.signedOut": "You have signed out.",
 
   "common.save": "Save",
