@@ -10,8 +10,10 @@ export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 
 // The page answering a throttled sign-in says when to try again (Remix drops an action's headers otherwise).
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -34,7 +34,7 @@ test.describe("Cross-site writes through ?_data= are refused (issue 13, point 1)
   test("a page on another port auto-submitting forms to the app while the admin is signed in: refused with 403, nothing created", async ({ page, baseURL }) => {
     await signIn(page, demo.admin);
     const stamp = Date.now().toString(36);
-    const attacks = [
+    const attacks: { action: string; fields: Record<string, string> }[] = [
       { action: `${baseURL}/organizations/new`, fields: { name: `Подставена организация ${stamp}`, kind: "ngo" } },
       {
         action: `${baseURL}/admin/users?_data=routes%2Fadmin.users`,
