@@ -49,3 +49,11 @@ export function env(): Env {
   }
   return cached;
 }
+
+/**
+ * APP_URL when the operator set it (without a trailing slash), else null: addresses handed out to
+ * be kept (a calendar feed) then do not depend on the Host header or on a proxy's scheme.
+ */
+export function configuredAppUrl(): string | null {
+  return process.env.APP_URL ? env().APP_URL.replace(/\/$/, "") : null;
+}
