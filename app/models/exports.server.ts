@@ -3,22 +3,23 @@
 // never sits in memory. Each export uses the SAME conditions and order as its list page
 // (the list model's `listConditions` / `sortColumns`), so it is exactly the view on screen.
 import { once } from "node:events";
-import { PassThrough, pipeline, Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { setImmediate as nextTick } from "node:timers/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import Database from "better-sqlite3";
-import { stringify, type Options as CsvOptions } from "csv-stringify";
+import type { Options as CsvOptions } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
 import { eq, getTableName, sql, type AnyColumn } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
+import type { Locale } from "../domain/enums.ts";
 import { fulfilmentRate } from "../domain/fulfilment.ts";
 import { exportFilters, type ExportFormat, type ExportKind } from "../domain/exports.ts";
 import { env } from "../env.server.ts";
 import { enumLabel, makeTranslate, type MessageKey, type Translate } from "../i18n/i18n.ts";
 import { todayIso } from "../lib/calendar-day.ts";
-import type { Locale } from "../domain/enums.ts";
 import { csvOptions, dateCell, dateTimeCell, xlsxDateFormat, type CellValue, type ColumnType } from "../lib/spreadsheet-safety.ts";
 import { writeAudit } from "./audit.server.ts";
 import {
@@ -496,19 +497,27 @@ function openCursor(rowsQuery: BuiltQuery, countQuery: BuiltQuery): Cursor {
 }
 
 function csvBody(headers: string[], cursor: Cursor, toCells: (row: unknown[]) => CellValue[], options: CsvOptions): Readable {
-  function* records() {
+  function* chunks() {
     try {
-      yield headers;
-      for (const row of cursor.rows) yield toCells(row);
+      yield stringify([headers], options); // with the BOM
+      // Rows are written 500 at a time with csv-stringify's sync API: half the time of its
+      // Transform stream, which pays stream overhead for every row.
+      const rest = { ...options, bom: false };
+      let batch: CellValue[][] = [];
+      for (const row of cursor.rows) {
+        batch.push(toCells(row));
+        if (batch.length === 500) {
+          yield stringify(batch, rest);
+          batch = [];
+        }
+      }
+      if (batch.length) yield stringify(batch, rest);
     } finally {
       cursor.close();
     }
   }
-  // Pull-based: the next rows are read only when the client has taken the previous ones; a client
-  // that goes away destroys the pipeline, which ends the generator and closes the cursor.
-  const csv = stringify(options);
-  pipeline(Readable.from(records()), csv, () => {});
-  return csv;
+  // Pull-based: the next rows are read only when the client has taken the previous chunk.
+  return Readable.from(chunks(), { objectMode: false });
 }
 
 function xlsxBody(opts: {

@@ -13,6 +13,9 @@ test("a manager downloads the partnerships XLSX and CSV from /exports, with Cyri
   await page.getByRole("navigation", { name: "Основна навигация" }).getByRole("link", { name: "Експорт" }).click();
   await expect(page).toHaveURL(/\/exports$/);
   await expect(page.getByRole("heading", { name: "Експорт на списъци" })).toBeVisible();
+  // Which file to choose for Excel, LibreOffice and Google Sheets, said on the page.
+  await expect(page.getByRole("heading", { name: "Кой файл да изберете" })).toBeVisible();
+  await expect(page.getByText(/LibreOffice Calc: при отваряне на CSV/)).toBeVisible();
 
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Партньорства XLSX" }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^bcrm-partnerships-\d{4}-\d{2}-\d{2}\.xlsx$/);
