@@ -66,7 +66,7 @@ const countOf = () => ({ n: sql<number>`count(*)` });
 /**
  * The outer query's column as `"table"."column"`, for correlated subqueries: drizzle writes a column
  * of a one-table select unqualified, and inside the subquery SQLite would then bind `"id"` to the
- * subquery's own table (every organization got the tags of tag 1 that way).
+ * subquery's own table (every row then got the same tags).
  */
 const outer = (column: AnyColumn) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
