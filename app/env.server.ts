@@ -15,7 +15,7 @@ const envSchema = z
     /** e.g. smtps://user:pass@mail.example.org:465; without it, e-mails stay in the outbox (/admin/outbox). */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default("BCRM Partners <no-reply@bcrm-bg.org>"),
-    /** The address links in e-mails point to. */
+    /** The public address: links in e-mails point to it, and the calendar feed address is built on it when set. */
     APP_URL: z.string().url().default("http://localhost:3000"),
     /** HH:MM (Sofia time): the server sends the daily reminder digest then; unset = only `npm run reminders`. */
     REMINDERS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM").optional(),
@@ -48,4 +48,12 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * APP_URL when the operator set it (without a trailing slash), else null: addresses handed out to
+ * be kept (a calendar feed) then do not depend on the Host header or on a proxy's scheme.
+ */
+export function configuredAppUrl(): string | null {
+  return process.env.APP_URL ? env().APP_URL.replace(/\/$/, "") : null;
 }

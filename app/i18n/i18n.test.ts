@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bg, en } from "./messages.ts";
-import { formatDate, makeTranslate } from "./i18n.ts";
+import { formatDate, formatLongDate, makeTranslate } from "./i18n.ts";
 import * as enums from "../domain/enums.ts";
 
 describe("i18n dictionaries", () => {
@@ -33,5 +33,17 @@ describe("i18n dictionaries", () => {
     expect(formatDate("bg", "2021-11-30")).toBe("30.11.2021");
     expect(formatDate("en", "2021-11-30")).toBe("30/11/2021");
     expect(makeTranslate("bg")("list.showing", { from: 1, to: 25, total: 100000 })).toMatch(/^Показани 1–25 от 100[\s\u202f]000$/u);
+  });
+
+  it("shows a moment's date as its day in Sofia, not its UTC day", () => {
+    expect(formatDate("bg", "2026-11-29T23:30:00.000Z")).toBe("30.11.2026");
+    expect(formatDate("en", "2026-11-29T21:30:00.000Z")).toBe("29/11/2026");
+  });
+
+  it("writes days out unambiguously for e-mails: «10 декември 2026», «10 December 2026»", () => {
+    expect(formatLongDate("bg", "2026-12-10")).toBe("10 декември 2026");
+    expect(formatLongDate("en", "2026-12-10")).toBe("10 December 2026");
+    expect(formatLongDate("en", "2026-11-29T23:30:00.000Z")).toBe("30 November 2026");
+    expect(formatLongDate("bg", null)).toBe("");
   });
 });

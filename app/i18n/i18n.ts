@@ -54,12 +54,42 @@ export function intlLocale(locale: Locale): string {
   return locale === "bg" ? "bg-BG" : "en-GB";
 }
 
-/** `YYYY-MM-DD` (or an ISO timestamp) → dd.mm.yyyy in Bulgarian, dd/mm/yyyy in English. */
+// A moment's calendar day in Sofia, YYYY-MM-DD (en-CA writes ISO order).
+const sofiaDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Sofia", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** `YYYY-MM-DD` as it is; an ISO timestamp → its day in Sofia (not its UTC day: 23:30 UTC is the next day in Sofia). */
+function calendarDayOf(value: string): string {
+  if (value.length <= 10) return value;
+  const moment = new Date(value);
+  return Number.isNaN(moment.getTime()) ? value.slice(0, 10) : sofiaDayFormat.format(moment);
+}
+
+/** `YYYY-MM-DD` (or an ISO timestamp, as its Sofia day) → dd.mm.yyyy in Bulgarian, dd/mm/yyyy in English. */
 export function formatDate(locale: Locale, value: string | null | undefined): string {
   if (!value) return "";
-  const [y, m, d] = value.slice(0, 10).split("-");
+  const [y, m, d] = calendarDayOf(value).split("-");
   if (!y || !m || !d) return value;
   return locale === "bg" ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+const longDateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A day written out so no reader can mistake it: «10 декември 2026», «10 December 2026» (for
+ * e-mails, where 10/12/2026 reads as October in the US). Takes `YYYY-MM-DD` or an ISO timestamp.
+ */
+export function formatLongDate(locale: Locale, value: string | null | undefined): string {
+  if (!value) return "";
+  const date = new Date(`${calendarDayOf(value)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  let format = longDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+    longDateFormats.set(locale, format);
+  }
+  // Day, month and year only: without the « г.» that bg-BG appends.
+  const part = (type: string) => format.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("day")} ${part("month")} ${part("year")}`;
 }
 
 /** ISO timestamp → local date and time in Sofia. */

@@ -8,8 +8,26 @@ import ical from "ical-generator";
 import type { CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { commitments, followUps, organizations, users } from "../db/schema.ts";
+import { configuredAppUrl } from "../env.server.ts";
 import { makeTranslate } from "../i18n/i18n.ts";
 import { writeAudit } from "./audit.server.ts";
+
+/**
+ * The right-hand side of every event's UID. Fixed, so that a UID depends only on the record: a
+ * feed fetched through another host name, a proxy or a new APP_URL names the same events, and
+ * subscribers' calendars update them instead of adding copies.
+ */
+export const CALENDAR_UID_DOMAIN = "partners.bcrm-bg.org";
+
+/** Where the app is reached: APP_URL when set (behind a proxy the request may say http:// or an inner host), else the request's origin. */
+export function appBaseUrl(request: Request): string {
+  return configuredAppUrl() ?? new URL(request.url).origin;
+}
+
+/** The address of a user's feed, as the profile shows it. */
+export function calendarFeedUrl(token: string, request: Request): string {
+  return `${appBaseUrl(request)}/calendar/${token}.ics`;
+}
 
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -43,8 +61,11 @@ export function regenerateCalendarToken(user: CurrentUser, ctx: { ip?: string | 
   return token;
 }
 
-/** Builds the feed for a token, or null when the token is malformed or belongs to no active user. */
-export function calendarFeed(token: string, origin: string): string | null {
+/**
+ * Builds the feed for a token, or null when the token is malformed or belongs to no active user.
+ * `baseUrl` is only for the events' links; UIDs, DTSTAMP and SEQUENCE come from the records alone.
+ */
+export function calendarFeed(token: string, baseUrl: string): string | null {
   if (!TOKEN_PATTERN.test(token)) return null;
   const db = getDb();
   const owner = db
@@ -56,14 +77,29 @@ export function calendarFeed(token: string, origin: string): string | null {
   const t = makeTranslate(owner.locale);
 
   const openFollowUps = db
-    .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, notes: followUps.notes, organizationName: organizations.name })
+    .select({
+      id: followUps.id,
+      title: followUps.title,
+      dueOn: followUps.dueOn,
+      notes: followUps.notes,
+      organizationName: organizations.name,
+      updatedAt: followUps.updatedAt,
+      version: followUps.version,
+    })
     .from(followUps)
     .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
     .where(and(eq(followUps.assigneeId, owner.id), eq(followUps.status, "open")))
     .orderBy(asc(followUps.dueOn), asc(followUps.id))
     .all();
   const ownCommitments = db
-    .select({ id: commitments.id, title: commitments.title, dueOn: commitments.dueOn, organizationName: organizations.name })
+    .select({
+      id: commitments.id,
+      title: commitments.title,
+      dueOn: commitments.dueOn,
+      organizationName: organizations.name,
+      updatedAt: commitments.updatedAt,
+      version: commitments.version,
+    })
     .from(commitments)
     .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
     .where(and(eq(commitments.ownerId, owner.id), isNotNull(commitments.dueOn), notInArray(commitments.status, ["fulfilled", "withdrawn"])))
@@ -77,26 +113,34 @@ export function calendarFeed(token: string, origin: string): string | null {
   });
   // Due dates are Sofia calendar days; all-day DATE values carry no zone, so they stay on that day everywhere.
   calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Sofia" }]);
-  const host = new URL(origin).host;
   const day = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+  // The same record gives the same event at every fetch: DTSTAMP and LAST-MODIFIED are its last
+  // change and SEQUENCE its version, so a calendar sees a change only when the record changed.
+  const revision = (r: { updatedAt: string; version: number }) => ({
+    stamp: new Date(r.updatedAt),
+    lastModified: new Date(r.updatedAt),
+    sequence: r.version,
+  });
   for (const f of openFollowUps) {
     calendar.createEvent({
-      id: `follow-up-${f.id}@${host}`,
+      id: `follow-up-${f.id}@${CALENDAR_UID_DOMAIN}`,
+      ...revision(f),
       start: day(f.dueOn),
       allDay: true,
       summary: t("reminders.calendar.followUp", { title: f.title }),
       description: [f.organizationName, f.notes].filter(Boolean).join("\n") || null,
-      url: `${origin}/follow-ups/${f.id}`,
+      url: `${baseUrl}/follow-ups/${f.id}`,
     });
   }
   for (const c of ownCommitments) {
     calendar.createEvent({
-      id: `commitment-${c.id}@${host}`,
+      id: `commitment-${c.id}@${CALENDAR_UID_DOMAIN}`,
+      ...revision(c),
       start: day(c.dueOn!),
       allDay: true,
       summary: t("reminders.calendar.commitmentDue", { title: c.title }),
       description: c.organizationName,
-      url: `${origin}/commitments/${c.id}`,
+      url: `${baseUrl}/commitments/${c.id}`,
     });
   }
   return calendar.toString();

@@ -11,8 +11,12 @@ import { env } from "../env.server.ts";
 export type OutgoingMail = {
   userId: number | null;
   to: string;
+  /** The recipient's name, shown in the To: header ("Name" <address>). */
+  toName?: string | null;
   subject: string;
   text: string;
+  /** The same message as HTML: sent beside the text as multipart/alternative. */
+  html?: string;
   /** What the message is: `digest`, `shared_notice`, … */
   kind: string;
 };
@@ -48,7 +52,15 @@ export async function sendMail(mail: OutgoingMail, settings: MailSettings = {}):
     .get();
   if (!smtpUrl) return { outboxId: row.id, sent: false, error: null };
   try {
-    await transportFor(smtpUrl).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    await transportFor(smtpUrl).sendMail({
+      from,
+      to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      // Machine-sent (RFC 3834): out-of-office and other auto-replies are not sent back to it.
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    });
     db.update(outbox).set({ sentAt: new Date().toISOString() }).where(eq(outbox.id, row.id)).run();
     return { outboxId: row.id, sent: true, error: null };
   } catch (error) {

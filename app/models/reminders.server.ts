@@ -7,8 +7,10 @@ import { getDb } from "../db/client.server.ts";
 import { outbox, users } from "../db/schema.ts";
 import { staffRoles } from "../domain/enums.ts";
 import { env } from "../env.server.ts";
-import { formatDate, makeTranslate } from "../i18n/i18n.ts";
+import type { Locale } from "../domain/enums.ts";
+import { formatLongDate, makeTranslate } from "../i18n/i18n.ts";
 import { todayIso } from "../lib/calendar-day.ts";
+import { LINK, mailHtml, mailText, type MailPart } from "../lib/mail-message.ts";
 import { DUE_SOON_DAYS, myDueFollowUps, type DashboardFollowUp } from "./dashboard.server.ts";
 import { sendMail, type MailSettings } from "./mailer.server.ts";
 
@@ -33,28 +35,34 @@ function alreadySentToday(userId: number, today: string): boolean {
   return Boolean(last && todayIso(new Date(last.createdAt)) === today);
 }
 
-/** The digest text of one user, or null when nothing is overdue or due soon. */
+/** The digest of one user (plain text and the same as HTML), or null when nothing is overdue or due soon. */
 export function composeDigest(
-  user: { name: string; locale: "bg" | "en" },
+  user: { name: string; locale: Locale },
   items: { overdue: DashboardFollowUp[]; dueSoon: DashboardFollowUp[] },
   appUrl: string,
-): { subject: string; text: string } | null {
+): ComposedMail | null {
   if (!items.overdue.length && !items.dueSoon.length) return null;
   const t = makeTranslate(user.locale);
-  const line = (f: DashboardFollowUp) =>
-    [
-      `- ${f.title} — ${t("reminders.digest.due", { date: formatDate(user.locale, f.dueOn) })}${f.organizationName ? ` (${f.organizationName})` : ""}`,
-      `  ${appUrl}/follow-ups/${f.id}`,
-    ].join("\n");
-  const parts = [t("reminders.digest.greeting", { name: user.name }), ""];
-  if (items.overdue.length) parts.push(t("reminders.digest.overdue", { count: items.overdue.length }), ...items.overdue.map(line), "");
+  const listed = (list: DashboardFollowUp[]): MailPart => ({
+    kind: "items",
+    items: list.map((f) => ({
+      title: f.title,
+      detail: `${t("reminders.digest.due", { date: formatLongDate(user.locale, f.dueOn) })}${f.organizationName ? ` (${f.organizationName})` : ""}`,
+      url: `${appUrl}/follow-ups/${f.id}`,
+    })),
+  });
+  const parts: MailPart[] = [{ kind: "paragraph", text: t("reminders.digest.greeting", { name: user.name }) }];
+  if (items.overdue.length) parts.push({ kind: "heading", text: t("reminders.digest.overdue", { count: items.overdue.length }) }, listed(items.overdue));
   if (items.dueSoon.length)
-    parts.push(t("reminders.digest.dueSoon", { count: items.dueSoon.length, days: DUE_SOON_DAYS }), ...items.dueSoon.map(line), "");
-  parts.push(t("reminders.digest.footer", { url: `${appUrl}/` }));
-  return {
-    subject: t("reminders.digest.subject", { overdue: items.overdue.length, dueSoon: items.dueSoon.length }),
-    text: parts.join("\n"),
-  };
+    parts.push({ kind: "heading", text: t("reminders.digest.dueSoon", { count: items.dueSoon.length, days: DUE_SOON_DAYS }) }, listed(items.dueSoon));
+  parts.push({ kind: "link", text: t("reminders.digest.footer", { url: LINK }), url: `${appUrl}/` });
+  return composed(user.locale, t("reminders.digest.subject", { overdue: items.overdue.length, dueSoon: items.dueSoon.length }), parts);
+}
+
+type ComposedMail = { subject: string; text: string; html: string };
+
+function composed(locale: Locale, subject: string, parts: MailPart[]): ComposedMail {
+  return { subject, text: mailText(parts), html: mailHtml(parts, { lang: locale, title: subject }) };
 }
 
 /** Sends today's digest to every active staff user who has something overdue or due soon. Run once a day. */
@@ -76,7 +84,7 @@ export async function runDailyDigest(settings: ReminderSettings = {}): Promise<D
       continue;
     }
     summary.recipients += 1;
-    const outcome = await sendMail({ userId: user.id, to: user.email, kind: "digest", ...message }, settings);
+    const outcome = await sendMail({ userId: user.id, to: user.email, toName: user.name, kind: "digest", ...message }, settings);
     if (outcome.sent) summary.sent += 1;
     else if (outcome.error) summary.failed += 1;
     else summary.queued += 1;
@@ -85,6 +93,11 @@ export async function runDailyDigest(settings: ReminderSettings = {}): Promise<D
 }
 
 export type SharedItem = { kind: "follow_up" | "commitment"; id: number; title: string; dueOn?: string | null };
+
+/** The item's page in the partner portal. */
+function sharedItemPath(item: SharedItem): string {
+  return item.kind === "follow_up" ? `/shared/follow-ups/${item.id}` : `/shared/commitments/${item.id}`;
+}
 
 /**
  * Tells the active users of a partner organization that an item is now shared with them.
@@ -101,19 +114,15 @@ export async function notifySharedWithOrganization(organizationId: number, item:
   for (const user of recipients) {
     const t = makeTranslate(user.locale);
     const what = t(item.kind === "follow_up" ? "reminders.shared.followUp" : "reminders.shared.commitment");
-    const text = [
-      t("reminders.digest.greeting", { name: user.name }),
-      "",
-      t("reminders.shared.body", { what, title: item.title }),
-      item.dueOn ? t("reminders.digest.due", { date: formatDate(user.locale, item.dueOn) }) : "",
-      "",
-      t("reminders.shared.link", { url: `${appUrl}/shared` }),
-    ]
-      .filter((l, i, all) => l !== "" || all[i - 1] !== "")
-      .join("\n");
-    outcomes.push(
-      await sendMail({ userId: user.id, to: user.email, kind: "shared_notice", subject: t("reminders.shared.subject", { title: item.title }), text }, settings),
-    );
+    const parts: MailPart[] = [
+      { kind: "paragraph", text: t("reminders.digest.greeting", { name: user.name }) },
+      { kind: "paragraph", text: t("reminders.shared.body", { what, title: item.title }) },
+      ...(item.dueOn ? [{ kind: "paragraph" as const, text: t("reminders.digest.due", { date: formatLongDate(user.locale, item.dueOn) }) }] : []),
+      // Straight to the item in the partner portal, not to the portal's front page.
+      { kind: "link", text: t("reminders.shared.link", { url: LINK }), url: `${appUrl}${sharedItemPath(item)}` },
+    ];
+    const message = composed(user.locale, t("reminders.shared.subject", { title: item.title }), parts);
+    outcomes.push(await sendMail({ userId: user.id, to: user.email, toName: user.name, kind: "shared_notice", ...message }, settings));
   }
   return outcomes;
 }

@@ -1,27 +1,27 @@
 // The forum report as a file: the same tables the page shows (app/domain/report.ts), as CSV
-// (one block per table) or XLSX (one worksheet per table). Exports are audited. Cell safety
-// (formula neutralising, RFC 4180 quoting) is the one every export uses: app/lib/spreadsheet-safety.ts.
+// (one block per table) or XLSX (one worksheet per table). Exports are audited. The CSV dialect and
+// formula neutralising are the ones every export uses: app/lib/spreadsheet-safety.ts.
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
-import { reportTables, type ReportFilters, type ReportTable } from "../domain/report.ts";
+import type { Locale } from "../domain/enums.ts";
+import { reportTables, type ReportCell, type ReportFilters, type ReportTable } from "../domain/report.ts";
 import { makeTranslate } from "../i18n/i18n.ts";
-import { csvRecord, neutraliseCell, UTF8_BOM } from "../lib/spreadsheet-safety.ts";
+import { csvOptions } from "../lib/spreadsheet-safety.ts";
 import { writeAudit } from "./audit.server.ts";
 import { buildReport } from "./reports.server.ts";
 
 export type ReportFormat = "csv" | "xlsx";
 
-/** CSV (UTF-8 with BOM so Excel reads Cyrillic): each table as its title, header row and rows, then a blank line. */
-export function tablesToCsv(tables: ReportTable[]): string {
-  let csv = UTF8_BOM;
-  for (const table of tables) {
-    csv += csvRecord([table.title]);
-    csv += csvRecord(table.columns.map((c) => c.label));
-    for (const row of table.rows) csv += csvRecord(row);
-    csv += "\r\n";
-  }
-  return csv;
+/**
+ * CSV in the reader's dialect (Bulgarian: «;» and decimal commas), UTF-8 with BOM: each table as its
+ * title, header row and rows, then a blank line.
+ */
+export function tablesToCsv(tables: ReportTable[], locale: Locale): string {
+  const records: ReportCell[][] = [];
+  for (const table of tables) records.push([table.title], table.columns.map((c) => c.label), ...table.rows, []);
+  return stringify(records, csvOptions(locale));
 }
 
 export async function tablesToXlsx(tables: ReportTable[]): Promise<Buffer> {
@@ -33,7 +33,8 @@ export async function tablesToXlsx(tables: ReportTable[]): Promise<Buffer> {
     if (workbook.getWorksheet(name)) name = `${name.slice(0, 27)} (${index + 1})`;
     const sheet = workbook.addWorksheet(name);
     sheet.addRow(table.columns.map((c) => c.label)).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell)));
+    // Text as string cells (never evaluated, so never prefixed), numbers as numbers.
+    for (const row of table.rows) sheet.addRow(row);
     table.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = c.kind === "text" ? 40 : 14;
     });
@@ -58,7 +59,7 @@ export async function exportReport(
     ip: ctx.ip,
   });
   const fileName = `report${filters.event ? `-event-${filters.event}` : ""}${filters.from ? `-from-${filters.from}` : ""}${filters.to ? `-to-${filters.to}` : ""}.${format}`;
-  if (format === "csv") return { body: tablesToCsv(tables), contentType: "text/csv; charset=utf-8", fileName };
+  if (format === "csv") return { body: tablesToCsv(tables, user.locale), contentType: "text/csv; charset=utf-8", fileName };
   return {
     body: await tablesToXlsx(tables),
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

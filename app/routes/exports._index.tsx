@@ -12,6 +12,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ kinds: exportKinds.filter(hasExport) });
 }
 
+// Which file opens well where (docs/decisions/010-files-opened-elsewhere.md): said on the page, honestly.
+const formatAdvice = [
+  "exports.formats.xlsx",
+  "exports.formats.csv",
+  "exports.formats.excel",
+  "exports.formats.libreOffice",
+  "exports.formats.googleSheets",
+  "exports.formats.formulas",
+] as const satisfies readonly MessageKey[];
+
 export default function Exports() {
   const { kinds } = useLoaderData<typeof loader>();
   const { t } = useI18n();
@@ -55,6 +65,14 @@ export default function Exports() {
         </tbody>
       </table>
       </div>
+      <section aria-labelledby="formats-heading">
+        <h2 id="formats-heading">{t("exports.formats.title")}</h2>
+        <ul>
+          {formatAdvice.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      </section>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, languageCookieHeader, redirectWithFlash } from "#app/lib/http.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
-import { calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
+import { calendarFeedUrl, calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 
 const INTENT = { language: "language", password: "password", calendar: "calendar" } as const;
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = isStaff(user) ? calendarTokenOf(user.id) : null;
   return json({
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
-    calendar: isStaff(user) ? { url: token ? `${new URL(request.url).origin}/calendar/${token}.ics` : null } : null,
+    calendar: isStaff(user) ? { url: token ? calendarFeedUrl(token, request) : null } : null,
   });
 }
 

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { demo, signIn } from "./fixtures.ts";
 
@@ -12,6 +13,9 @@ test("a manager downloads the partnerships XLSX and CSV from /exports, with Cyri
   await page.getByRole("navigation", { name: "Основна навигация" }).getByRole("link", { name: "Експорт" }).click();
   await expect(page).toHaveURL(/\/exports$/);
   await expect(page.getByRole("heading", { name: "Експорт на списъци" })).toBeVisible();
+  // Which file to choose for Excel, LibreOffice and Google Sheets, said on the page.
+  await expect(page.getByRole("heading", { name: "Кой файл да изберете" })).toBeVisible();
+  await expect(page.getByText(/LibreOffice Calc: при отваряне на CSV/)).toBeVisible();
 
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Партньорства XLSX" }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^bcrm-partnerships-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -33,8 +37,9 @@ test("the Export button of a filtered list exports exactly that view", async ({ 
   await signIn(page, demo.manager);
   await page.goto("/organizations?kind=municipality&sort=name&dir=desc");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV/ }).first().click()]);
-  const text = fs.readFileSync((await csv.path())!, "utf8");
-  const names = text.split("\r\n").slice(1, -1).map((line) => line.split(",")[1]);
+  // A Bulgarian user's CSV: «;» between fields (what Excel with Bulgarian settings expects).
+  const records: string[][] = parse(fs.readFileSync((await csv.path())!, "utf8").replace(/^\uFEFF/, ""), { delimiter: ";" });
+  const names = records.slice(1).map((record) => record[1]);
   const shown = await page.locator("table tbody tr td:first-child a").allInnerTexts();
   expect(names.slice(0, shown.length)).toEqual(shown.map((s) => s.trim()));
   expect(names.length).toBeGreaterThan(0);

@@ -22,12 +22,12 @@ async function download(file: string, query = "", as: DemoUser = "manager") {
   return { response: outcome.response!, bytes: Buffer.from(await outcome.response!.arrayBuffer()) };
 }
 
-/** The CSV read back as an array of records (header first), checking the BOM is there. */
+/** The CSV read back as an array of records (header first), checking the BOM is there; the demo users read Bulgarian: «;». */
 function readCsv(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString("utf8");
   expect(text).toContain("\r\n");
-  return parse(text, { relax_column_count: false });
+  return parse(text, { delimiter: ";", relax_column_count: false });
 }
 
 async function readXlsx(bytes: Buffer) {
@@ -170,7 +170,7 @@ describe("organizations export of a filtered list", () => {
 });
 
 describe("formula injection", () => {
-  it('a cell =HYPERLINK("http://x","y") is neutralised in CSV and XLSX', async () => {
+  it('a cell =HYPERLINK("http://x","y") is neutralised in CSV and a plain string cell in XLSX', async () => {
     const formula = '=HYPERLINK("http://x","y")';
     const id = createOrganization(coordinator(), {
       name: formula,
@@ -192,9 +192,12 @@ describe("formula injection", () => {
 
     const sheet = (await readXlsx((await download("organizations.xlsx", "?kind=other")).bytes)).worksheets[0]!;
     const xlsxRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === id)!;
-    expect(xlsxRow.getCell(2).value).toBe(`'${formula}`);
+    // XLSX: string cells are never evaluated, so the text is kept exactly, with no prefix.
+    expect(xlsxRow.getCell(2).value).toBe(formula);
     expect(xlsxRow.getCell(2).type).toBe(ExcelJS.ValueType.String);
-    expect(xlsxRow.getCell(6).value).toBe("'@SUM(1+1)");
+    expect(xlsxRow.getCell(6).value).toBe("@SUM(1+1)");
+    expect(xlsxRow.getCell(6).type).toBe(ExcelJS.ValueType.String);
+    expect(xlsxRow.getCell(11).value).toBe("+359 -1");
   });
 });
 
