@@ -62,11 +62,11 @@ export function planStatusChange(
     from,
     to,
     apply(audit) {
-      const next = { status: to, statusVerified };
-      const changes = changedFields(commitment, next);
+      const changes = changedFields(commitment, { status: to, statusVerified });
       if (!Object.keys(changes).length && !audit.always) return;
+      // The one write of these two columns in the whole app.
       tx.update(commitments)
-        .set({ ...next, updatedAt: new Date().toISOString(), version: commitment.version + 1 })
+        .set({ status: to, statusVerified, updatedAt: new Date().toISOString(), version: commitment.version + 1 })
         .where(eq(commitments.id, commitment.id))
         .run();
       writeAudit(tx, {

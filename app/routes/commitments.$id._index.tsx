@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { errorText, FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
@@ -84,6 +84,10 @@ export default function CommitmentDetail() {
         {canDelete ? <IntentButton intent={INTENT.delete} label={t("commitments.delete")} /> : null}
       </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      {/* A reopen refused while the reopen form is not offered (the commitment is not finished): the message here. */}
+      {reopenErrors?.errors?.status && !statusChoices.reopen.length
+        ? reopenErrors.errors.status.map((code) => <p key={code} role="alert" className="form-error">{errorText(t, code)}</p>)
+        : null}
       <h2>{t("commitments.details")}</h2>
       <dl className="details">
         <div>

@@ -43,7 +43,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(reportDecisionInput, await request.formData());
   if (!parsed.ok) {
     const updateId = idParam.safeParse(parsed.values.updateId);
-    return json<ActionData>({ error: "errors.invalid", errors: parsed.errors, values: parsed.values, updateId: updateId.success ? updateId.data : undefined }, { status: 400 });
+    // A missing reason is shown beside that row's field; anything else (a forged intent or id) above the list.
+    if (updateId.success && parsed.errors.reason && Object.keys(parsed.errors).length === 1) {
+      return json<ActionData>({ errors: parsed.errors, values: parsed.values, updateId: updateId.data }, { status: 400 });
+    }
+    return json<ActionData>({ error: "errors.invalid" }, { status: 400 });
   }
   const ctx = { ip: clientIp(context) };
   const decision = parsed.data;
@@ -61,7 +65,7 @@ export default function PartnerUpdates() {
     <section>
       <h1>{t("portal.partnerUpdates.title")}</h1>
       <p className="hint">{t("portal.partnerUpdates.intro")}</p>
-      {actionData?.error && !actionData.updateId ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       {updates.length ? (
         <div className="data-table">
           <table>
@@ -176,7 +180,6 @@ function ReportDecision({ row, actionData }: { row: { id: number; organizationNa
   const reasonErrors = actionData?.errors?.reason;
   return (
     <div className="report-decision">
-      {actionData?.error && !reasonErrors ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       <Form method="post">
         <input type="hidden" name="updateId" value={row.id} />
         <button
