@@ -278,3 +278,32 @@ describe("verify or return: the chain a partner and a coordinator build", () => 
     expect(row()).toMatchObject({ status: "in_progress", status_verified: 1 });
   });
 });
+
+describe("the self-reported badge, as the pages render it", () => {
+  const badge = `<span class="badge">${shown("commitments.selfReported")}</span>`;
+  /** The list row (a <tr>) that links to the test's commitment. */
+  async function listRow() {
+    const html = await (await fetch(`${server.url}/commitments?q=${encodeURIComponent("жизнения цикъл")}`, { headers: { Cookie: cookies.coordinator } })).text();
+    const rowHtml = [...html.matchAll(/<tr[\s>][\s\S]*?<\/tr>/g)].map((m) => m[0]).find((r) => r.includes(`href="/commitments/${commitmentId}"`));
+    expect(rowHtml, "the commitment is in the list").toBeDefined();
+    return rowHtml!;
+  }
+  const statusCell = async () => {
+    const html = await (await fetch(`${server.url}/commitments/${commitmentId}`, { headers: { Cookie: cookies.coordinator } })).text();
+    return /data-testid="commitment-status"[^>]*>([\s\S]*?)<\/dd>/.exec(html)![1];
+  };
+
+  it("shows on the list and the page while the status rests on an unverified report, and goes once it is verified", async () => {
+    setStatus("pledged", true);
+    expect(await listRow()).not.toContain(badge);
+    expect(await statusCell()).not.toContain(badge);
+    const report = await post(`/shared/commitments/${commitmentId}`, { intent: "update", commitmentId: String(commitmentId), note: "Започнахме.", proposedStatus: "in_progress" }, cookies.partner, true);
+    expect(report.status).toBe(302);
+    expect(await listRow()).toContain(badge);
+    expect(await statusCell()).toContain(badge);
+    const reportId = one<{ id: number }>("SELECT max(id) AS id FROM commitment_updates WHERE commitment_id = ?", commitmentId).id;
+    expect((await post("/partner-updates", { intent: "verify", updateId: String(reportId) }, cookies.coordinator)).status).toBe(302);
+    expect(await listRow()).not.toContain(badge);
+    expect(await statusCell()).not.toContain(badge);
+  });
+});
