@@ -157,9 +157,12 @@ export default function CommitmentDetail() {
                   <strong>{dateTime(u.createdAt)}</strong> · {u.authorName}
                   {u.partnerOrganizationName ? ` · ${t("commitments.update.onBehalfOf", { organization: u.partnerOrganizationName })}` : ""}
                   {u.partnerOrganizationId != null ? (
-                    <span className="badge">{u.verifiedAt ? t("portal.verified") : t("commitments.selfReported")}</span>
+                    u.returnedAt ? (
+                      <span className="badge badge-returned">{t("portal.returned")}</span>
+                    ) : (
+                      <span className="badge">{u.verifiedAt ? t("portal.verified") : t("commitments.selfReported")}</span>
+                    )
                   ) : null}
-                  {u.partnerOrganizationId != null && u.returnedAt ? <span className="badge badge-returned">{t("portal.returned")}</span> : null}
                   {u.statusChange ? (
                     <span className="badge">{t("commitments.update.statusTo", { status: enumLabel(t, "commitmentStatus", u.statusChange) })}</span>
                   ) : null}

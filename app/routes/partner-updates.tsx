@@ -191,7 +191,7 @@ function ReportDecision({ row, actionData }: { row: { id: number; organizationNa
           {t("portal.partnerUpdates.verify")}
         </button>
       </Form>
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <input type="hidden" name="updateId" value={row.id} />
         <label htmlFor={reasonId}>{t("portal.partnerUpdates.returnReason")}</label>
         <textarea
