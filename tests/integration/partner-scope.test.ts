@@ -2,6 +2,7 @@
 // once as a predicate over a row in hand (partnerCanSeeCommitment, partnerCanSeeFollowUp), both in
 // app/auth/access.server.ts. On random worlds — organizations, commitments led and co-pledged,
 // shared or not, follow-ups shared with someone or no one — the two must pick exactly the same records.
+import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -16,7 +17,13 @@ import {
 } from "#app/auth/access.server.ts";
 import { getDb } from "#app/db/client.server.ts";
 import { commitmentDerived, organizationKeys, titledKeys } from "#app/db/derived.ts";
-import { commitmentCoPledgers, commitments, followUps, organizations } from "#app/db/schema.ts";
+import { commitmentCoPledgers, commitments, followUps, organizations, users } from "#app/db/schema.ts";
+import { historyOf, writeAudit } from "#app/models/audit.server.ts";
+import { calendarFeed } from "#app/models/calendar.server.ts";
+import { organizationContactSections } from "#app/models/organization-contacts.server.ts";
+import { membersOfPartnership } from "#app/models/partnerships.server.ts";
+import { peopleOfOrganization } from "#app/models/people.server.ts";
+import { actingAs, orgId, SOFIA } from "./record-fixtures.ts";
 
 const partnerOf = (organizationId: number): CurrentUser => ({ id: 1, email: "p@x.bg", name: "Партньор", role: "partner", organizationId, locale: "bg" });
 
@@ -130,5 +137,42 @@ describe("a partner's reach: the SQL builders and the predicates agree", () => {
     const orphan = { ...partnerOf(sofia), organizationId: null };
     expect(getDb().select({ id: commitments.id }).from(commitments).where(commitmentReach(orphan)).all()).toEqual([]);
     expect(getDb().select({ id: followUps.id }).from(followUps).where(followUpReach(orphan)).all()).toEqual([]);
+  });
+});
+
+describe("readers check the reach themselves (no route guards them with the database in hand)", () => {
+  it("history, contact sections, people and partnership members: the staff get them, a partner nothing", () => {
+    const sofia = orgId(SOFIA);
+    const coordinator = actingAs("coordinator");
+    const partner = actingAs("partnerSofia");
+    writeAudit(getDb(), { userId: coordinator.id, action: "update", entityType: "organization", entityId: sofia, changes: { phone: [null, "02 123 4567"] } });
+    expect(historyOf(coordinator, "organization", sofia).length).toBeGreaterThan(0);
+    expect(historyOf(partner, "organization", sofia)).toEqual([]);
+    expect(organizationContactSections(coordinator, sofia)?.people.length).toBeGreaterThan(0);
+    expect(organizationContactSections(partner, sofia)).toBeNull();
+    expect(peopleOfOrganization(coordinator, sofia).length).toBeGreaterThan(0);
+    expect(peopleOfOrganization(partner, sofia)).toEqual([]);
+    const partnershipId = getDb().select({ id: sql<number>`partnership_id` }).from(sql`partnership_members`).limit(1).get()!.id;
+    expect(membersOfPartnership(coordinator, partnershipId).length).toBeGreaterThan(0);
+    expect(() => membersOfPartnership(partner, partnershipId)).toThrow();
+  });
+
+  it("no route but /healthz (its own probe) and /logout (an audit entry) takes the database in hand", () => {
+    const routes = fs.readdirSync("app/routes").filter((f) => fs.readFileSync(`app/routes/${f}`, "utf8").includes("getDb"));
+    expect(routes.sort()).toEqual(["healthz.ts", "logout.tsx"]);
+  });
+
+  it("a calendar feed holds only what its owner may read: a partner's, the follow-ups shared with their organization", () => {
+    const db = getDb();
+    const partner = actingAs("partnerSofia");
+    const token = "p".repeat(43);
+    db.update(users).set({ calendarToken: token }).where(eq(users.id, partner.id)).run();
+    const assigned = (title: string, sharedWithOrganizationId: number | null) =>
+      db.insert(followUps).values({ title, ...titledKeys({ title }), dueOn: "2027-03-01", assigneeId: partner.id, sharedWithOrganizationId }).returning({ id: followUps.id }).get().id;
+    const shared = assigned("Задача, споделена с общината", partner.organizationId);
+    const internal = assigned("Вътрешна задача, назначена по грешка", null);
+    const feed = calendarFeed(token, "https://bcrm.example")!;
+    expect(feed).toContain(`follow-up-${shared}@`);
+    expect(feed).not.toContain(`follow-up-${internal}@`);
   });
 });
