@@ -1,5 +1,7 @@
 // Who may read or change what — every rule of DESIGN.md "People who use it", in one place.
 // Loaders and actions ask here; models use the scopes here to filter their queries.
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { commitmentCoPledgers, commitments, followUps } from "../db/schema.ts";
 import { staffRoles, type Role } from "../domain/enums.ts";
 import { noteRequestUser } from "../lib/request-context.server.ts";
 import { searchKinds, type SearchKind } from "../domain/search.ts";
@@ -38,6 +40,11 @@ const capabilities = {
   readRecords: ["admin", "manager", "coordinator"],
   /** Create and edit those records. Managers read everything but keep nothing. */
   writeRecords: ["admin", "coordinator"],
+  /**
+   * Verify a partner's progress report, or return it with a reason (the rules of a commitment's
+   * status are in app/domain/commitment-lifecycle.ts). Managers read reports but do not judge them.
+   */
+  verifyPartnerReports: ["admin", "coordinator"],
   readRefugeeContacts: ["admin", "manager", "coordinator"],
   writeRefugeeContacts: ["admin", "coordinator"],
   /** GDPR erasure (anonymisation in place); the route also demands an explicit "irreversible" confirmation. */
@@ -58,7 +65,7 @@ const capabilities = {
 
 export type Capability = keyof typeof capabilities;
 
-export function can(user: CurrentUser, capability: Capability): boolean {
+export function can(user: Pick<CurrentUser, "role">, capability: Capability): boolean {
   return (capabilities[capability] as readonly Role[]).includes(user.role);
 }
 
@@ -95,12 +102,46 @@ export function requireRecordWrite(user: CurrentUser): void {
   requireCapability(user, "writeRecords");
 }
 
-// ---------------------------------------------------------------- partner portal (shared items)
+// ---------------------------------------------------------------- a partner's reach
+
+// What a partner organization may see is said here once as SQL — every reader (portal, search,
+// evidence, calendar) filters with these two builders — and once as a predicate over a row in
+// hand. tests/integration/partner-scope.test.ts proves the two equal on random data (fast-check).
 
 /**
- * A partner sees a commitment only when it is marked shared and their organization made it,
- * as lead or as a co-pledger. Staff with readRecords see every commitment.
+ * «Commitments the partner organization may see»: marked shared, and made by it as lead or as a
+ * co-pledger. A condition on a commitment id (`id`, default commitments.id; search passes its alias).
+ * The UNION of two indexed lookups (commitments_lead_idx, commitment_co_pledgers_org_idx).
  */
+export function partnerCommitmentScope(organizationId: number, id: SQLWrapper = commitments.id): SQL {
+  return sql`${id} IN (SELECT c.id FROM ${commitments} c WHERE c.lead_organization_id = ${organizationId} AND c.shared_with_partner = 1
+    UNION SELECT cp.commitment_id FROM ${commitmentCoPledgers} cp JOIN ${commitments} c ON c.id = cp.commitment_id
+      WHERE cp.organization_id = ${organizationId} AND c.shared_with_partner = 1)`;
+}
+
+/** «Follow-ups shared with the partner organization»: a condition on a follow-up id (follow_ups_shared_idx). */
+export function partnerFollowUpScope(organizationId: number, id: SQLWrapper = followUps.id): SQL {
+  return sql`${id} IN (SELECT f.id FROM ${followUps} f WHERE f.shared_with_organization_id = ${organizationId})`;
+}
+
+const nothing = sql`0`;
+
+/**
+ * The commitments `user` may read, as a condition for a reader's query: undefined (all) for staff
+ * with readRecords, the partner scope for a partner user, nothing for anyone else.
+ */
+export function commitmentReach(user: Pick<CurrentUser, "role" | "organizationId">, id: SQLWrapper = commitments.id): SQL | undefined {
+  if (can(user, "readRecords")) return undefined;
+  return can(user, "usePartnerPortal") && user.organizationId != null ? partnerCommitmentScope(user.organizationId, id) : nothing;
+}
+
+/** The follow-ups `user` may read, as a condition (see commitmentReach). */
+export function followUpReach(user: Pick<CurrentUser, "role" | "organizationId">, id: SQLWrapper = followUps.id): SQL | undefined {
+  if (can(user, "readRecords")) return undefined;
+  return can(user, "usePartnerPortal") && user.organizationId != null ? partnerFollowUpScope(user.organizationId, id) : nothing;
+}
+
+/** The same rule as partnerCommitmentScope, for a commitment row in hand (a partner user only). */
 export function partnerCanSeeCommitment(
   user: CurrentUser,
   commitment: { leadOrganizationId: number; sharedWithPartner: boolean },
@@ -110,7 +151,7 @@ export function partnerCanSeeCommitment(
   return commitment.leadOrganizationId === user.organizationId || coPledgerIds.includes(user.organizationId);
 }
 
-/** A partner sees a follow-up only when it is shared with their organization. */
+/** The same rule as partnerFollowUpScope, for a follow-up row in hand. */
 export function partnerCanSeeFollowUp(user: CurrentUser, followUp: { sharedWithOrganizationId: number | null }): boolean {
   return user.role === "partner" && user.organizationId != null && followUp.sharedWithOrganizationId === user.organizationId;
 }

@@ -29,6 +29,9 @@ export type TimelineItem = {
   authorName: string;
   partnerOrganizationName: string | null;
   verifiedAt: string | null;
+  returnedAt?: string | null;
+  returnReason?: string | null;
+  answersUpdateId?: number | null;
 };
 
 export function PortalTimeline({ entries }: { entries: TimelineItem[] }) {
@@ -44,13 +47,21 @@ export function PortalTimeline({ entries }: { entries: TimelineItem[] }) {
               <time dateTime={u.createdAt}>{dateTime(u.createdAt)}</time> · {u.authorName} ·{" "}
               {fromPartner ? t("portal.timeline.fromPartner", { organization: u.partnerOrganizationName! }) : t("portal.timeline.fromBcrm")}
               {fromPartner ? (
-                <span className={u.verifiedAt ? "badge badge-verified" : "badge badge-self-reported"}>
-                  {u.verifiedAt ? t("portal.verified") : t("portal.selfReported")}
-                </span>
+                u.returnedAt ? (
+                  <span className="badge badge-returned">{t("portal.returned")}</span>
+                ) : (
+                  <span className={u.verifiedAt ? "badge badge-verified" : "badge badge-self-reported"}>
+                    {u.verifiedAt ? t("portal.verified") : t("portal.selfReported")}
+                  </span>
+                )
               ) : null}
             </div>
+            {u.answersUpdateId ? <div className="hint">{t("portal.partnerUpdates.answer")}</div> : null}
             {u.statusChange ? <div>{t("portal.timeline.status", { status: enumLabel(t, "commitmentStatus", u.statusChange) })}</div> : null}
             <p className="prewrap">{u.note}</p>
+            {u.returnedAt ? (
+              <p className="returned-report prewrap">{t("portal.timeline.returned", { date: dateTime(u.returnedAt), reason: u.returnReason ?? "" })}</p>
+            ) : null}
             {u.evidenceUrl ? (
               <div>
                 <a href={u.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">

@@ -20,6 +20,7 @@ import {
   refugeeParticipantRoles,
   roles,
 } from "../domain/enums.ts";
+import { initialStatus, initialStatusVerified } from "../domain/commitment-lifecycle.ts";
 
 // Timestamps are ISO-8601 UTC text (sortable, readable in any SQLite tool);
 // calendar dates (due dates, event dates) are plain `YYYY-MM-DD` text.
@@ -322,10 +323,13 @@ export const commitments = sqliteTable(
     niemArea: text("niem_area", { enum: niemAreas as [string, ...string[]] }).notNull(),
     kind: text("kind", { enum: commitmentKinds }).notNull(),
     dueOn: text("due_on"),
-    /** Always the status of the latest update that changed it. */
-    status: text("status", { enum: commitmentStatuses }).notNull().default("pledged"),
+    /**
+     * Always the status of the latest update that changed it (returned reports aside). Written only by
+     * app/models/commitment-lifecycle.server.ts, by the rules of app/domain/commitment-lifecycle.ts.
+     */
+    status: text("status", { enum: commitmentStatuses }).notNull().default(initialStatus),
     /** False while the current status rests on a partner's self-report not yet verified by staff. */
-    statusVerified: integer("status_verified", { mode: "boolean" }).notNull().default(true),
+    statusVerified: integer("status_verified", { mode: "boolean" }).notNull().default(initialStatusVerified),
     ownerId: integer("owner_id").references((): AnySQLiteColumn => users.id),
     sharedWithPartner: bool("shared_with_partner"),
     carriedOverFromId: integer("carried_over_from_id").references((): AnySQLiteColumn => commitments.id),
@@ -393,6 +397,12 @@ export const commitmentUpdates = sqliteTable(
     evidenceFileId: integer("evidence_file_id").references((): AnySQLiteColumn => evidenceFiles.id),
     verifiedAt: text("verified_at"),
     verifiedById: integer("verified_by_id").references((): AnySQLiteColumn => users.id),
+    /** A coordinator sent the partner's report back, with a reason the partner reads; its status no longer counts. */
+    returnedAt: text("returned_at"),
+    returnedById: integer("returned_by_id").references((): AnySQLiteColumn => users.id),
+    returnReason: text("return_reason"),
+    /** The partner's report this one answers (a returned one of the same organization). */
+    answersUpdateId: integer("answers_update_id").references((): AnySQLiteColumn => commitmentUpdates.id),
     createdAt: text("created_at").notNull().default(nowIso),
   },
   (t) => [

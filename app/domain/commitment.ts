@@ -13,8 +13,9 @@ const idList = z.preprocess(
 ).transform((ids) => [...new Set(ids)]);
 
 /**
- * The commitment form. The status is not here: only progress updates change it,
- * so a commitment's status is always the latest status-changing update's.
+ * The commitment form. The status is not here: only progress updates (and the other changes of
+ * app/domain/commitment-lifecycle.ts) change it, so a commitment's status is always the latest
+ * status-changing update's.
  */
 export const commitmentInput = z
   .object({
@@ -42,8 +43,11 @@ export const commitmentUpdateInput = z.object({
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateInput>;
 
-/** Statuses from which a forum commitment may be carried over to a later edition. */
-export const carriableStatuses = ["pledged", "in_progress", "partially_fulfilled", "not_fulfilled"] as const;
+/** Reopening a finished commitment: the status it goes back to and the reason (required, on the timeline). */
+export const reopenInput = z.object({
+  status: requiredEnum(commitmentStatuses),
+  reason: requiredText(2000),
+});
 
 export const carryOverInput = z.object({ eventId: requiredId });
 

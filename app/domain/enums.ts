@@ -117,13 +117,7 @@ export const commitmentStatuses = [
   "withdrawn",
 ] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
-/** Statuses a partner may propose in a progress update. */
-export const partnerProposableStatuses = [
-  "in_progress",
-  "fulfilled",
-  "partially_fulfilled",
-  "not_fulfilled",
-] as const satisfies readonly CommitmentStatus[];
+// Which status may follow which, and who may change it: app/domain/commitment-lifecycle.ts.
 
 export const followUpStatuses = ["open", "done", "cancelled"] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];

@@ -1,14 +1,17 @@
 // Forms of the partner portal: a partner's progress update on a shared commitment and the
 // completion of a shared follow-up. Shared by the routes, the model and the tests.
 import { z } from "zod";
-import { commitmentStatuses, partnerProposableStatuses } from "./enums.ts";
-import { optionalText, optionalUrl, requiredText } from "./fields.ts";
+import { partnerProposableStatuses } from "./commitment-lifecycle.ts";
+import { commitmentStatuses } from "./enums.ts";
+import { idParam, optionalText, optionalUrl, requiredText } from "./fields.ts";
 
 export const PORTAL_INTENT = {
   update: "update",
   complete: "complete",
   reopen: "reopen",
   verify: "verify",
+  /** A coordinator sends a partner's report back with a reason. */
+  return: "return",
 } as const;
 
 /** Largest evidence file a partner may upload. */
@@ -16,7 +19,10 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export const partnerUpdateInput = z.object({
   note: requiredText(4000),
-  /** Empty = no status change. Anything outside partnerProposableStatuses is refused (and audited) before this runs. */
+  /**
+   * Empty = no status change. Anything outside partnerProposableStatuses is refused (and audited)
+   * before this runs; whether it may follow the status now is the lifecycle table's call.
+   */
   proposedStatus: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.enum(partnerProposableStatuses, { error: "statusNotAllowed" }).optional().transform((v) => v ?? null),
@@ -24,6 +30,12 @@ export const partnerUpdateInput = z.object({
   evidenceUrl: optionalUrl,
 });
 export type PartnerUpdateInput = z.output<typeof partnerUpdateInput>;
+
+/** A coordinator's decision on a partner's report: verify it, or return it with a reason the partner reads. */
+export const reportDecisionInput = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal(PORTAL_INTENT.verify), updateId: idParam }),
+  z.object({ intent: z.literal(PORTAL_INTENT.return), updateId: idParam, reason: requiredText(2000) }),
+]);
 
 export const followUpCompletionInput = z.object({
   completionNote: optionalText(2000),

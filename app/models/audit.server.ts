@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client.server.ts";
+import { can, type Capability, type CurrentUser } from "../auth/access.server.ts";
+import { getDb, type Db, type DbOrTx } from "../db/client.server.ts";
 import { auditEntries, users } from "../db/schema.ts";
 import type { EntityType } from "../domain/enums.ts";
 
@@ -39,8 +40,13 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
-export function historyOf(db: Db, entityType: EntityType, entityId: number, limit = 50) {
-  return db
+/** Who reads a record's change history: staff who read the records; a refugee contact's access history, admins only. */
+const historyReaders: Partial<Record<EntityType, Capability>> = { refugee_contact: "readAudit" };
+
+/** The change history of a record, newest first; empty for a user who may not read it (a partner, say). */
+export function historyOf(user: CurrentUser, entityType: EntityType, entityId: number, limit = 50) {
+  if (!can(user, "readRecords") || !can(user, historyReaders[entityType] ?? "readRecords")) return [];
+  return getDb()
     .select({
       id: auditEntries.id,
       at: auditEntries.at,

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
 import ical from "ical-generator";
-import type { CurrentUser } from "../auth/access.server.ts";
+import { commitmentReach, followUpReach, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { commitments, followUps, organizations, users } from "../db/schema.ts";
 import { configuredAppUrl } from "../env.server.ts";
@@ -69,7 +69,7 @@ export function calendarFeed(token: string, baseUrl: string): string | null {
   if (!TOKEN_PATTERN.test(token)) return null;
   const db = getDb();
   const owner = db
-    .select({ id: users.id, name: users.name, locale: users.locale })
+    .select({ id: users.id, name: users.name, locale: users.locale, role: users.role, organizationId: users.organizationId })
     .from(users)
     .where(and(eq(users.calendarToken, token), eq(users.active, true)))
     .get();
@@ -88,7 +88,8 @@ export function calendarFeed(token: string, baseUrl: string): string | null {
     })
     .from(followUps)
     .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
-    .where(and(eq(followUps.assigneeId, owner.id), eq(followUps.status, "open")))
+    // Only what the owner may read (a feed outlives a change of role): followUpReach / commitmentReach.
+    .where(and(eq(followUps.assigneeId, owner.id), eq(followUps.status, "open"), followUpReach(owner)))
     .orderBy(asc(followUps.dueOn), asc(followUps.id))
     .all();
   const ownCommitments = db
@@ -102,7 +103,7 @@ export function calendarFeed(token: string, baseUrl: string): string | null {
     })
     .from(commitments)
     .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
-    .where(and(eq(commitments.ownerId, owner.id), isNotNull(commitments.dueOn), notInArray(commitments.status, ["fulfilled", "withdrawn"])))
+    .where(and(eq(commitments.ownerId, owner.id), isNotNull(commitments.dueOn), notInArray(commitments.status, ["fulfilled", "withdrawn"]), commitmentReach(owner)))
     .orderBy(asc(commitments.dueOn), asc(commitments.id))
     .all();
 

@@ -1,4 +1,4 @@
-// The progress timeline of commitments — author, reporting partner, evidence, verification —
+// The progress timeline of commitments — author, reporting partner, evidence, verification or return —
 // read the same way by the staff commitment page and the partner portal.
 import { aliasedTable, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.server.ts";
@@ -18,9 +18,24 @@ export type TimelineEntry = {
   partnerOrganizationId: number | null;
   partnerOrganizationName: string | null;
   verifiedAt: string | null;
+  /** A coordinator sent the report back: when, and the reason the partner reads. */
+  returnedAt: string | null;
+  returnReason: string | null;
+  /** The returned report this one answers. */
+  answersUpdateId: number | null;
 };
 
 const partnerOrg = aliasedTable(organizations, "partner_org");
+
+/** The latest report of `organizationId` that was returned and not yet answered by a later one, if any. */
+export function unansweredReturn<T extends Pick<TimelineEntry, "id" | "partnerOrganizationId" | "returnedAt" | "answersUpdateId" | "createdAt">>(
+  timeline: readonly T[],
+  organizationId: number,
+): T | null {
+  const answered = new Set(timeline.map((u) => u.answersUpdateId).filter((id) => id != null));
+  const returned = timeline.filter((u) => u.partnerOrganizationId === organizationId && u.returnedAt && !answered.has(u.id));
+  return returned.reduce<T | null>((latest, u) => (!latest || u.createdAt > latest.createdAt || (u.createdAt === latest.createdAt && u.id > latest.id) ? u : latest), null);
+}
 
 /** The timelines of the given commitments, by commitment id, oldest or newest update first. */
 export function timelinesOf(db: DbOrTx, commitmentIds: number[], order: "oldestFirst" | "newestFirst"): Map<number, TimelineEntry[]> {
@@ -41,6 +56,9 @@ export function timelinesOf(db: DbOrTx, commitmentIds: number[], order: "oldestF
       partnerOrganizationId: commitmentUpdates.partnerOrganizationId,
       partnerOrganizationName: partnerOrg.name,
       verifiedAt: commitmentUpdates.verifiedAt,
+      returnedAt: commitmentUpdates.returnedAt,
+      returnReason: commitmentUpdates.returnReason,
+      answersUpdateId: commitmentUpdates.answersUpdateId,
     })
     .from(commitmentUpdates)
     .innerJoin(users, eq(users.id, commitmentUpdates.authorId))

@@ -3,7 +3,8 @@ import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser 
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
-import { carriableStatuses, commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
+import { commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
+import { allowedTargets, carriableStatuses, initialStatus, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { todayIso } from "../lib/calendar-day.ts";
@@ -14,6 +15,7 @@ import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
+import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
 export type Commitment = typeof commitments.$inferSelect;
@@ -165,6 +167,8 @@ export function getCommitmentDetail(user: CurrentUser, id: number) {
     timeline,
     followUps: relatedFollowUps,
     carryOver: carryOverOptions(commitment, event, carriedOverTo.length > 0),
+    /** What the update form and the reopen form offer, by the lifecycle table. */
+    statusChoices: { update: allowedTargets("staffUpdate", commitment.status), reopen: allowedTargets("reopen", commitment.status) },
   };
 }
 
@@ -227,8 +231,9 @@ export function createCommitment(user: CurrentUser, input: CommitmentInput, ctx:
     user,
     table: commitments,
     entityType: "commitment",
-    values: { ...columnsOf(input), status: "pledged", createdById: user.id },
-    auditFields: { ...input, status: "pledged" },
+    // The status is the column default, the lifecycle's initial status: only the lifecycle module writes it.
+    values: { ...columnsOf(input), createdById: user.id },
+    auditFields: { ...input, status: initialStatus },
     afterInsert: (tx, id) => setCoPledgers(tx, id, input.coPledgerIds),
     ctx,
   });
@@ -273,42 +278,37 @@ export function updateCommitment(
   return result;
 }
 
+export type AddUpdateResult = { ok: true; id: number } | { ok: false; refusal: Refusal };
+
 /**
- * Appends a staff progress update. A status change sets the commitment's status in the same
- * transaction (so the status is always the latest status-changing update's), bumps its version,
- * and marks it verified: staff do not self-report.
+ * Appends a staff progress update. A status change goes through the lifecycle table (a finished
+ * commitment is refused: it is reopened instead) and is written in the same transaction, verified:
+ * staff do not self-report. One audit entry holds the update and the status change.
  */
-export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, input: CommitmentUpdateInput, ctx: WriteContext = {}): number {
+export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, input: CommitmentUpdateInput, ctx: WriteContext = {}): AddUpdateResult {
   requireRecordWrite(user);
   return getDb().transaction((tx) => {
     const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
     if (!before) throw notFound();
+    const plan = input.statusChange ? planStatusChange(tx, user, before, { actor: "staffUpdate", to: input.statusChange }, ctx) : null;
+    if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
     const now = new Date().toISOString();
     const update = tx
       .insert(commitmentUpdates)
       .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, createdAt: now })
       .returning({ id: commitmentUpdates.id })
       .get();
-    const changes: Record<string, [unknown, unknown]> = {};
-    if (input.statusChange) {
-      if (input.statusChange !== before.status) changes.status = [before.status, input.statusChange];
-      if (!before.statusVerified) changes.statusVerified = [false, true];
-      tx.update(commitments)
-        .set({ status: input.statusChange, statusVerified: true, updatedAt: now, version: before.version + 1 })
-        .where(eq(commitments.id, commitmentId))
-        .run();
+    const audit = {
+      action: "progress_update",
+      changes: { update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
+    };
+    if (plan) {
+      plan.apply({ ...audit, always: true });
     } else {
       tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
+      writeAudit(tx, { userId: user.id, entityType: "commitment", entityId: commitmentId, ip: ctx.ip, ...audit });
     }
-    writeAudit(tx, {
-      userId: user.id,
-      action: "progress_update",
-      entityType: "commitment",
-      entityId: commitmentId,
-      changes: { ...changes, update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
-      ip: ctx.ip,
-    });
-    return update.id;
+    return { ok: true, id: update.id } as const;
   });
 }
 
@@ -356,8 +356,6 @@ export function carryOverCommitment(user: CurrentUser, id: number, targetEventId
       niemArea: old.niemArea,
       kind: old.kind,
       dueOn: null,
-      status: "pledged" as const,
-      statusVerified: true,
       ownerId: old.ownerId,
       sharedWithPartner: old.sharedWithPartner,
       carriedOverFromId: old.id,
@@ -371,7 +369,8 @@ export function carryOverCommitment(user: CurrentUser, id: number, targetEventId
       action: "create",
       entityType: "commitment",
       entityId: created.id,
-      changes: { ...audited, coPledgerIds: old.coPledgerIds },
+      // The status is the column default, the lifecycle's initial status (only the lifecycle module writes it).
+      changes: { ...audited, status: initialStatus, coPledgerIds: old.coPledgerIds },
       ip: ctx.ip,
     });
     writeAudit(tx, {

@@ -5,11 +5,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import { canReadEvidence, notFound, partnerCanSeeCommitment, type CurrentUser } from "../auth/access.server.ts";
+import { canReadEvidence, commitmentReach, notFound, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
-import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles } from "../db/schema.ts";
+import { commitmentUpdates, evidenceFiles } from "../db/schema.ts";
 import { EVIDENCE_MAX_BYTES } from "../domain/portal.ts";
 import { env } from "../env.server.ts";
 
@@ -99,24 +99,15 @@ export function readEvidence(user: CurrentUser, id: number): { file: EvidenceFil
   return { file, bytes: fs.readFileSync(storedPath) };
 }
 
+/** A partner reads an evidence file attached to an update of a commitment in their organization's reach. */
 function partnerCanSeeEvidence(user: CurrentUser, evidenceFileId: number): boolean {
-  if (user.role !== "partner") return false;
-  const db = getDb();
-  const owners = db
-    .select({ id: commitments.id, leadOrganizationId: commitments.leadOrganizationId, sharedWithPartner: commitments.sharedWithPartner })
+  const reach = user.role === "partner" ? commitmentReach(user, commitmentUpdates.commitmentId) : undefined;
+  if (!reach) return false;
+  return !!getDb()
+    .select({ id: commitmentUpdates.id })
     .from(commitmentUpdates)
-    .innerJoin(commitments, eq(commitments.id, commitmentUpdates.commitmentId))
-    .where(eq(commitmentUpdates.evidenceFileId, evidenceFileId))
-    .all();
-  return owners.some((c) => {
-    const coPledgerIds = db
-      .select({ id: commitmentCoPledgers.organizationId })
-      .from(commitmentCoPledgers)
-      .where(eq(commitmentCoPledgers.commitmentId, c.id))
-      .all()
-      .map((r) => r.id);
-    return partnerCanSeeCommitment(user, c, coPledgerIds);
-  });
+    .where(and(eq(commitmentUpdates.evidenceFileId, evidenceFileId), reach))
+    .get();
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` — the ASCII fallback keeps old clients working with Cyrillic names. */

@@ -499,18 +499,21 @@ function createPeople(tx: Tx, user: CurrentUser, importId: number, inputs: Perso
   });
 }
 
-/** Imported commitments start as pledged, like a new one from the form; the area follows from the dimension. */
+/**
+ * Imported commitments start like a new one from the form: the status is the column default, the
+ * lifecycle's initial status (app/domain/commitment-lifecycle.ts), never named here. The area follows from the dimension.
+ */
 function createCommitments(user: CurrentUser, importId: number, inputs: CommitmentInput[]): number[] {
   const c = commitments;
   const insert = prepareInsert(
-    [c.title, c.sortKey, c.searchKey, c.description, c.leadOrganizationId, c.eventId, c.niemDimension, c.niemArea, c.kind, c.dueOn, c.status, c.sharedWithPartner, c.importId, c.createdById],
+    [c.title, c.sortKey, c.searchKey, c.description, c.leadOrganizationId, c.eventId, c.niemDimension, c.niemArea, c.kind, c.dueOn, c.sharedWithPartner, c.importId, c.createdById],
     "commitments",
   );
   return inputs.map((input) => {
     const derived = commitmentDerived({ title: input.title, niemDimension: input.niemDimension as NiemDimension });
     return insert.get(
       input.title, derived.sortKey, derived.searchKey, input.description, input.leadOrganizationId, input.eventId, input.niemDimension,
-      derived.niemArea, input.kind, input.dueOn, "pledged", input.sharedWithPartner ? 1 : 0, importId, user.id,
+      derived.niemArea, input.kind, input.dueOn, input.sharedWithPartner ? 1 : 0, importId, user.id,
     ) as number;
   });
 }
@@ -614,7 +617,8 @@ export function undoImport(user: CurrentUser, id: number, ctx: { ip?: string | n
       if (created.length !== data.created.length || created.some((c) => c.version !== 1)) throw new UndoRefused("changed");
 
       for (const u of [...data.updated].reverse()) {
-        const { id: _id, ...columns } = u.before;
+        // The status is the lifecycle's to write; an import never changes it, and the version check above says nothing else did.
+        const { id: _id, status: _status, statusVerified: _verified, ...columns } = u.before;
         tx.update(table).set(columns).where(eq(table.id, u.id)).run();
         if (kind === "organizations" && u.tagsBefore) setTags(tx, u.id, u.tagsBefore);
       }

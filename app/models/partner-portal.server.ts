@@ -1,25 +1,29 @@
 // The partner portal: what a partner organization sees of its shared commitments and
-// follow-ups, the progress updates its users post, and the staff side that verifies them.
+// follow-ups, the progress updates its users post, and the staff list of those reports (verifying
+// or returning one is a status matter: commitment-lifecycle.server.ts).
 // Access is decided by the rules in access.server.ts; everything out of reach is a 404.
 import fs from "node:fs";
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
   notFound,
   partnerCanSeeCommitment,
   partnerCanSeeFollowUp,
+  partnerCommitmentScope,
+  partnerFollowUpScope,
   requireCapability,
-  requireRecordWrite,
   type CurrentUser,
 } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles, followUps, organizations, users } from "../db/schema.ts";
-import { partnerProposableStatuses, type CommitmentStatus } from "../domain/enums.ts";
+import { allowedTargets, partnerProposableStatuses, type Refusal } from "../domain/commitment-lifecycle.ts";
+import type { CommitmentStatus } from "../domain/enums.ts";
 import { scopeFields, type PartnerUpdateInput } from "../domain/portal.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
-import { changedFields, writeAudit } from "./audit.server.ts";
+import { writeAudit } from "./audit.server.ts";
+import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
-import { timelinesOf, type TimelineEntry } from "./commitment-timeline.server.ts";
+import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization } from "./organizations.server.ts";
 import { updateVersioned, type WriteContext } from "./record-write.server.ts";
 
@@ -55,19 +59,10 @@ function reachableFollowUp(db: DbOrTx, user: CurrentUser, id: number) {
 
 /** Ids of the shared commitments the partner's organization made, as lead or co-pledger. */
 function sharedCommitmentIds(db: DbOrTx, organizationId: number): number[] {
-  const coPledged = db
-    .select({ id: commitmentCoPledgers.commitmentId })
-    .from(commitmentCoPledgers)
-    .where(eq(commitmentCoPledgers.organizationId, organizationId));
   return db
     .select({ id: commitments.id })
     .from(commitments)
-    .where(
-      and(
-        eq(commitments.sharedWithPartner, true),
-        or(eq(commitments.leadOrganizationId, organizationId), inArray(commitments.id, coPledged)),
-      ),
-    )
+    .where(partnerCommitmentScope(organizationId))
     .all()
     .map((r) => r.id);
 }
@@ -92,6 +87,10 @@ export type SharedCommitment = {
   isLead: boolean;
   coPledgerNames: string[];
   timeline: TimelineEntry[];
+  /** The organization's latest report BCRM returned and no later report answers: its reason is shown on the item. */
+  returnedReport: TimelineEntry | null;
+  /** The statuses the partner may report now (none once finished), by the lifecycle table. */
+  statusChoices: CommitmentStatus[];
 };
 
 function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitment[] {
@@ -120,12 +119,17 @@ function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[
     .where(inArray(commitmentCoPledgers.commitmentId, ids))
     .orderBy(organizations.sortKey)
     .all();
-  return rows.map(({ leadOrganizationId, ...c }) => ({
-    ...c,
-    isLead: leadOrganizationId === organizationId,
-    coPledgerNames: coPledgers.filter((p) => p.commitmentId === c.id).map((p) => p.name),
-    timeline: timelines.get(c.id) ?? [],
-  }));
+  return rows.map(({ leadOrganizationId, ...c }) => {
+    const timeline = timelines.get(c.id) ?? [];
+    return {
+      ...c,
+      isLead: leadOrganizationId === organizationId,
+      coPledgerNames: coPledgers.filter((p) => p.commitmentId === c.id).map((p) => p.name),
+      timeline,
+      returnedReport: unansweredReturn(timeline, organizationId),
+      statusChoices: allowedTargets("partnerReport", c.status),
+    };
+  });
 }
 
 export type SharedFollowUp = {
@@ -144,7 +148,7 @@ export type SharedFollowUp = {
   version: number;
 };
 
-function sharedFollowUps(db: DbOrTx, organizationId: number, where = eq(followUps.sharedWithOrganizationId, organizationId)): SharedFollowUp[] {
+function sharedFollowUps(db: DbOrTx, organizationId: number, where = partnerFollowUpScope(organizationId)): SharedFollowUp[] {
   const visibleCommitments = new Set(sharedCommitmentIds(db, organizationId));
   const today = todayIso();
   return db
@@ -202,7 +206,7 @@ export function getSharedFollowUp(user: CurrentUser, id: number): SharedFollowUp
   const organizationId = requirePartner(user);
   const db = getDb();
   reachableFollowUp(db, user, id);
-  return sharedFollowUps(db, organizationId, and(eq(followUps.id, id), eq(followUps.sharedWithOrganizationId, organizationId)))[0]!;
+  return sharedFollowUps(db, organizationId, and(eq(followUps.id, id), partnerFollowUpScope(organizationId)))[0]!;
 }
 
 // ---------------------------------------------------------------- forged or refused posts
@@ -272,9 +276,13 @@ export function auditRefusal(
 
 export type EvidenceUpload = { bytes: Uint8Array; mimeType: string; originalName: string };
 
+export type PartnerUpdateResult = { ok: true; id: number } | { ok: false; refusal: Refusal };
+
 /**
  * Appends the partner's update to the commitment's timeline, marked self-reported (not verified).
- * A proposed status becomes the commitment's status at once, flagged unverified until staff verify it.
+ * A proposed status goes through the lifecycle table: allowed, it becomes the commitment's status at
+ * once, flagged unverified until staff verify it; refused (a finished commitment), nothing is written.
+ * An update after a returned report of the same organization answers it.
  */
 export function postPartnerUpdate(
   user: CurrentUser,
@@ -282,18 +290,21 @@ export function postPartnerUpdate(
   input: PartnerUpdateInput,
   evidence: EvidenceUpload | null,
   ctx: WriteContext = {},
-): number {
+): PartnerUpdateResult {
   const organizationId = requirePartner(user);
   let storedPath: string | null = null;
   try {
     return getDb().transaction((tx) => {
       const commitment = reachableCommitment(tx, user, commitmentId);
+      const plan = input.proposedStatus ? planStatusChange(tx, user, commitment, { actor: "partnerReport", to: input.proposedStatus }, ctx) : null;
+      if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
       let evidenceFileId: number | null = null;
       if (evidence) {
         const stored = storeEvidenceFile(tx, user.id, evidence);
         storedPath = stored.storedPath;
         evidenceFileId = stored.id;
       }
+      const answers = unansweredReturn(timelineOf(tx, [commitmentId]).get(commitmentId) ?? [], organizationId);
       const values = {
         commitmentId,
         authorId: user.id,
@@ -303,6 +314,7 @@ export function postPartnerUpdate(
         evidenceUrl: input.evidenceUrl,
         evidenceFileId,
         verifiedAt: null,
+        answersUpdateId: answers?.id ?? null,
       };
       const update = tx.insert(commitmentUpdates).values(values).returning({ id: commitmentUpdates.id }).get();
       writeAudit(tx, {
@@ -317,26 +329,12 @@ export function postPartnerUpdate(
           ...(input.proposedStatus ? { statusChange: input.proposedStatus } : {}),
           ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
           ...(evidence ? { evidenceFile: evidence.originalName } : {}),
+          ...(answers ? { answersUpdateId: answers.id } : {}),
         },
         ip: ctx.ip,
       });
-      if (input.proposedStatus) {
-        const next = { status: input.proposedStatus, statusVerified: false };
-        tx.update(commitments)
-          .set({ ...next, updatedAt: new Date().toISOString(), version: commitment.version + 1 })
-          .where(eq(commitments.id, commitmentId))
-          .run();
-        writeAudit(tx, {
-          userId: user.id,
-          action: "update",
-          entityType: "commitment",
-          entityId: commitmentId,
-          changes: changedFields(commitment, next),
-          detail: { commitmentUpdateId: update.id, selfReported: true },
-          ip: ctx.ip,
-        });
-      }
-      return update.id;
+      plan?.apply({ action: "update", detail: { commitmentUpdateId: update.id, selfReported: true }, always: true });
+      return { ok: true, id: update.id } as const;
     });
   } catch (error) {
     // Nothing half-written: a file stored for a transaction that rolled back goes too.
@@ -399,11 +397,17 @@ export type PartnerUpdateRow = {
   evidenceFileName: string | null;
   verifiedAt: string | null;
   verifiedByName: string | null;
+  returnedAt: string | null;
+  returnedByName: string | null;
+  returnReason: string | null;
+  answersUpdateId: number | null;
 };
 
 export const PARTNER_UPDATES_PER_PAGE = 50;
 
-/** Updates partners posted: unverified first, then newest first. */
+const returner = aliasedTable(users, "returner");
+
+/** Updates partners posted (staff with readRecords): those waiting for a decision (neither verified nor returned) first, then newest first. */
 export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: PartnerUpdateRow[]; total: number } {
   requireCapability(user, "readRecords");
   const db = getDb();
@@ -426,15 +430,24 @@ export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: Partner
       evidenceFileName: evidenceFiles.originalName,
       verifiedAt: commitmentUpdates.verifiedAt,
       verifiedByName: verifier.name,
+      returnedAt: commitmentUpdates.returnedAt,
+      returnedByName: returner.name,
+      returnReason: commitmentUpdates.returnReason,
+      answersUpdateId: commitmentUpdates.answersUpdateId,
     })
     .from(commitmentUpdates)
     .innerJoin(commitments, eq(commitments.id, commitmentUpdates.commitmentId))
     .innerJoin(organizations, eq(organizations.id, commitmentUpdates.partnerOrganizationId))
     .innerJoin(users, eq(users.id, commitmentUpdates.authorId))
     .leftJoin(verifier, eq(verifier.id, commitmentUpdates.verifiedById))
+    .leftJoin(returner, eq(returner.id, commitmentUpdates.returnedById))
     .leftJoin(evidenceFiles, eq(evidenceFiles.id, commitmentUpdates.evidenceFileId))
     .where(where)
-    .orderBy(sql`${commitmentUpdates.verifiedAt} IS NOT NULL`, desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
+    .orderBy(
+      sql`(${commitmentUpdates.verifiedAt} IS NOT NULL OR ${commitmentUpdates.returnedAt} IS NOT NULL)`,
+      desc(commitmentUpdates.createdAt),
+      desc(commitmentUpdates.id),
+    )
     .limit(PARTNER_UPDATES_PER_PAGE)
     .offset((Math.max(1, page) - 1) * PARTNER_UPDATES_PER_PAGE)
     .all();
@@ -463,55 +476,4 @@ export function listPartnerCompletions(user: CurrentUser, limit = 50) {
     .orderBy(desc(followUps.completedAt), desc(followUps.id))
     .limit(limit)
     .all();
-}
-
-export type VerifyResult = { ok: true; statusVerified: boolean } | { ok: false; reason: "alreadyVerified" };
-
-/**
- * A coordinator confirms a partner's report. When the report's status is the commitment's current
- * status (no later status change), the commitment's status becomes verified too.
- */
-export function verifyPartnerUpdate(user: CurrentUser, updateId: number, ctx: WriteContext = {}): VerifyResult {
-  requireRecordWrite(user);
-  return getDb().transaction((tx) => {
-    const update = tx.select().from(commitmentUpdates).where(eq(commitmentUpdates.id, updateId)).get();
-    if (!update || update.partnerOrganizationId == null) throw notFound();
-    if (update.verifiedAt) return { ok: false, reason: "alreadyVerified" } as const;
-    const verifiedAt = new Date().toISOString();
-    tx.update(commitmentUpdates).set({ verifiedAt, verifiedById: user.id }).where(eq(commitmentUpdates.id, updateId)).run();
-    writeAudit(tx, {
-      userId: user.id,
-      action: "verify",
-      entityType: "commitment_update",
-      entityId: updateId,
-      changes: { verifiedAt: [null, verifiedAt], verifiedById: [null, user.id] },
-      detail: { commitmentId: update.commitmentId },
-      ip: ctx.ip,
-    });
-    const commitment = tx.select().from(commitments).where(eq(commitments.id, update.commitmentId)).get()!;
-    const latestStatusChange = tx
-      .select({ id: commitmentUpdates.id })
-      .from(commitmentUpdates)
-      .where(and(eq(commitmentUpdates.commitmentId, commitment.id), isNotNull(commitmentUpdates.statusChange)))
-      .orderBy(desc(commitmentUpdates.createdAt), desc(commitmentUpdates.id))
-      .get();
-    const confirmsCurrentStatus =
-      update.statusChange != null && update.statusChange === commitment.status && latestStatusChange?.id === update.id;
-    if (confirmsCurrentStatus && !commitment.statusVerified) {
-      tx.update(commitments)
-        .set({ statusVerified: true, updatedAt: verifiedAt, version: commitment.version + 1 })
-        .where(eq(commitments.id, commitment.id))
-        .run();
-      writeAudit(tx, {
-        userId: user.id,
-        action: "verify",
-        entityType: "commitment",
-        entityId: commitment.id,
-        changes: { statusVerified: [false, true] },
-        detail: { commitmentUpdateId: updateId, status: commitment.status },
-        ip: ctx.ip,
-      });
-    }
-    return { ok: true, statusVerified: confirmsCurrentStatus || commitment.statusVerified } as const;
-  });
 }

@@ -100,6 +100,12 @@ export function membersOf(db: DbOrTx, partnershipId: number): PartnershipMember[
     .all();
 }
 
+/** The members of a partnership, for its page: staff who read records (the reader checks it, not the route). */
+export function membersOfPartnership(user: CurrentUser, partnershipId: number): PartnershipMember[] {
+  requireCapability(user, "readRecords");
+  return membersOf(getDb(), partnershipId);
+}
+
 export function getPartnership(user: CurrentUser, id: number): Partnership & { ownerName: string | null } {
   requirePartnershipRead(user);
   const row = getDb()

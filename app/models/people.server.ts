@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
+import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { personKeys } from "../db/derived.ts";
 import { auditEntries, eventParticipants, events, followUps, interactions, organizations, people, users } from "../db/schema.ts";
@@ -76,8 +76,9 @@ export function listPeople(user: CurrentUser, params: PersonListParams): Page<Pe
   return { rows, total };
 }
 
-/** The people of an organization, active first (staff section of the organization page). */
-export function peopleOfOrganization(organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
+/** The people of an organization, active first (staff section of the organization page; empty for anyone else). */
+export function peopleOfOrganization(user: CurrentUser, organizationId: number, limit = ORG_SECTION_LIMIT + 1) {
+  if (!can(user, "readRecords")) return [];
   // Read in the order of people_org_idx (organization_id, archived, sort_key, id): no sort, stops at the limit.
   return getDb()
     .select({ id: people.id, name: people.name, position: people.position, email: people.email, phone: people.phone, archived: people.archived })

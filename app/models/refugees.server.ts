@@ -112,8 +112,7 @@ export function viewRefugeeContact(user: CurrentUser, id: number, ctx: WriteCont
 
 /** The contact's own access history (views, changes, consents): admins only. */
 export function refugeeAccessHistory(user: CurrentUser, id: number) {
-  if (!can(user, "readAudit")) return [];
-  return historyOf(getDb(), "refugee_contact", id, 200).map(({ changes, ...entry }) => ({
+  return historyOf(user, "refugee_contact", id, 200).map(({ changes, ...entry }) => ({
     ...entry,
     fields: changes ? Object.keys(JSON.parse(changes) as Record<string, unknown>) : [],
   }));

@@ -2,7 +2,7 @@
 // Each kind is one query that starts from its FTS5 index and looks rows up by id, so a
 // keystroke costs index lookups, never a scan of a table (asserted in tests/integration/search.test.ts).
 import { sql, type SQL } from "drizzle-orm";
-import { searchScopeFor, type CurrentUser } from "../auth/access.server.ts";
+import { partnerCommitmentScope, partnerFollowUpScope, searchScopeFor, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { SEARCH_HITS_PER_KIND, type SearchGroup, type SearchHit, type SearchKind, type SearchResults } from "../domain/search.ts";
 import { ftsMatchExpression, queryWords } from "../lib/fts-query.ts";
@@ -61,11 +61,7 @@ const kindQueries: Record<SearchKind, KindQuery> = {
     select: sql`b.id, b.title AS title, o.name AS detail, b.due_on AS date, NULL AS organization_id, NULL AS person_id`,
     joins: sql`LEFT JOIN organizations o ON o.id = b.lead_organization_id`,
     // A partner: only shared commitments their organization made, as lead or co-pledger.
-    where: (s) =>
-      s.partnerOrganizationId == null
-        ? TRUE
-        : sql`b.shared_with_partner = 1 AND (b.lead_organization_id = ${s.partnerOrganizationId}
-            OR EXISTS (SELECT 1 FROM commitment_co_pledgers cp WHERE cp.commitment_id = b.id AND cp.organization_id = ${s.partnerOrganizationId}))`,
+    where: (s) => (s.partnerOrganizationId == null ? TRUE : partnerCommitmentScope(s.partnerOrganizationId, sql`b.id`)),
     href: (r, s) => (s.partnerOrganizationId == null ? `/commitments/${r.id}` : `/shared/commitments/${r.id}`),
     listPath: "/commitments",
   },
@@ -74,7 +70,7 @@ const kindQueries: Record<SearchKind, KindQuery> = {
     select: sql`b.id, b.title AS title, o.name AS detail, b.due_on AS date, NULL AS organization_id, NULL AS person_id`,
     joins: sql`LEFT JOIN organizations o ON o.id = b.organization_id`,
     // A partner: only the action items shared with their organization.
-    where: (s) => (s.partnerOrganizationId == null ? TRUE : sql`b.shared_with_organization_id = ${s.partnerOrganizationId}`),
+    where: (s) => (s.partnerOrganizationId == null ? TRUE : partnerFollowUpScope(s.partnerOrganizationId, sql`b.id`)),
     href: (r, s) => (s.partnerOrganizationId == null ? `/follow-ups/${r.id}` : `/shared/follow-ups/${r.id}`),
     listPath: "/follow-ups",
   },

@@ -1,17 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { errorText, FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
-import { getDb } from "#app/db/client.server.ts";
-import { carryOverInput, commitmentUpdateInput } from "#app/domain/commitment.ts";
-import { commitmentStatuses } from "#app/domain/enums.ts";
+import { carryOverInput, commitmentUpdateInput, reopenInput } from "#app/domain/commitment.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
+import { reopenCommitment } from "#app/models/commitment-lifecycle.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
@@ -21,13 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getCommitmentDetail(user, parseIdParam(params.id));
   return json({
     ...detail,
-    history: historyOf(getDb(), "commitment", detail.commitment.id),
+    history: historyOf(user, "commitment", detail.commitment.id),
     canEdit: can(user, "writeRecords"),
     canDelete: can(user, "hardDelete"),
   });
 }
 
-const INTENT = { addUpdate: "addUpdate", carryOver: "carryOver", delete: "delete" } as const;
+const INTENT = { addUpdate: "addUpdate", reopen: "reopen", carryOver: "carryOver", delete: "delete" } as const;
 
 type ActionData = { intent?: string; error?: MessageKey; errors?: FieldErrors; values?: FormValues };
 
@@ -49,8 +48,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === INTENT.addUpdate) {
     const parsed = parseForm(commitmentUpdateInput, form);
     if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    addCommitmentUpdate(user, id, parsed.data, ctx);
+    const result = addCommitmentUpdate(user, id, parsed.data, ctx);
+    // Refused by the lifecycle table (a finished commitment): the message beside the status field.
+    if (!result.ok) return json<ActionData>({ intent, errors: { statusChange: [result.refusal] }, values: parsed.values }, { status: 400 });
     return redirectWithFlash(`/commitments/${id}`, "commitments.update.added");
+  }
+  if (intent === INTENT.reopen) {
+    const parsed = parseForm(reopenInput, form);
+    if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = reopenCommitment(user, id, parsed.data, ctx);
+    if (!result.ok) return json<ActionData>({ intent, errors: { status: [result.refusal] }, values: parsed.values }, { status: 400 });
+    return redirectWithFlash(`/commitments/${id}`, "commitments.reopen.done");
   }
   if (intent === INTENT.carryOver) {
     const parsed = parseForm(carryOverInput, form);
@@ -64,16 +72,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CommitmentDetail() {
   const data = useLoaderData<typeof loader>();
-  const { commitment: c, coPledgers, event, partnership, carriedOverFrom, carriedOverTo, timeline, followUps, carryOver, history, canEdit, canDelete } = data;
+  const { commitment: c, coPledgers, event, partnership, carriedOverFrom, carriedOverTo, timeline, followUps, carryOver, statusChoices, history, canEdit, canDelete } = data;
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, date, dateTime } = useI18n();
   const updateErrors = actionData?.intent === INTENT.addUpdate ? actionData : undefined;
+  const reopenErrors = actionData?.intent === INTENT.reopen ? actionData : undefined;
+  const statusOption = (s: string) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) });
   return (
     <article>
       <RecordHeading title={c.title} editTo={canEdit ? `/commitments/${c.id}/edit` : null}>
         {canDelete ? <IntentButton intent={INTENT.delete} label={t("commitments.delete")} /> : null}
       </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
+      {/* A reopen refused while the reopen form is not offered (the commitment is not finished): the message here. */}
+      {reopenErrors?.errors?.status && !statusChoices.reopen.length
+        ? reopenErrors.errors.status.map((code) => <p key={code} role="alert" className="form-error">{errorText(t, code)}</p>)
+        : null}
       <h2>{t("commitments.details")}</h2>
       <dl className="details">
         <div>
@@ -143,13 +157,21 @@ export default function CommitmentDetail() {
                   <strong>{dateTime(u.createdAt)}</strong> · {u.authorName}
                   {u.partnerOrganizationName ? ` · ${t("commitments.update.onBehalfOf", { organization: u.partnerOrganizationName })}` : ""}
                   {u.partnerOrganizationId != null ? (
-                    <span className="badge">{u.verifiedAt ? t("portal.verified") : t("commitments.selfReported")}</span>
+                    u.returnedAt ? (
+                      <span className="badge badge-returned">{t("portal.returned")}</span>
+                    ) : (
+                      <span className="badge">{u.verifiedAt ? t("portal.verified") : t("commitments.selfReported")}</span>
+                    )
                   ) : null}
                   {u.statusChange ? (
                     <span className="badge">{t("commitments.update.statusTo", { status: enumLabel(t, "commitmentStatus", u.statusChange) })}</span>
                   ) : null}
                 </p>
+                {u.answersUpdateId ? <p className="hint">{t("portal.partnerUpdates.answer")}</p> : null}
                 <p className="prewrap">{u.note}</p>
+                {u.returnedAt ? (
+                  <p className="returned-report prewrap">{t("portal.timeline.returned", { date: dateTime(u.returnedAt), reason: u.returnReason ?? "" })}</p>
+                ) : null}
                 {u.evidenceUrl ? (
                   <p>
                     {t("commitments.update.evidence")}:{" "}
@@ -176,10 +198,11 @@ export default function CommitmentDetail() {
               name="statusChange"
               label="commitments.update.statusChange"
               emptyLabel={t("commitments.update.noChange")}
-              choices={commitmentStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))}
+              choices={statusChoices.update.map(statusOption)}
               values={updateErrors?.values}
               errors={updateErrors?.errors}
             />
+            {statusChoices.reopen.length ? <p className="hint">{t("commitments.update.finishedHint")}</p> : null}
             <TextField name="evidenceUrl" label="commitments.update.evidenceUrl" type="url" values={updateErrors?.values} errors={updateErrors?.errors} />
             <div className="form-actions">
               <button type="submit" name="intent" value={INTENT.addUpdate} className="primary">{t("commitments.update.submit")}</button>
@@ -187,6 +210,28 @@ export default function CommitmentDetail() {
           </Form>
         ) : null}
       </section>
+
+      {canEdit && statusChoices.reopen.length ? (
+        <section aria-labelledby="reopen-heading">
+          <h2 id="reopen-heading">{t("commitments.reopen.title")}</h2>
+          <p className="hint">{t("commitments.reopen.hint")}</p>
+          <Form method="post" className="stack" noValidate aria-labelledby="reopen-heading">
+            <FormErrorSummary errors={reopenErrors?.errors} />
+            <SelectField
+              name="status"
+              label="commitments.reopen.status"
+              required
+              choices={statusChoices.reopen.map(statusOption)}
+              values={reopenErrors?.values}
+              errors={reopenErrors?.errors}
+            />
+            <TextArea name="reason" label="commitments.reopen.reason" required values={reopenErrors?.values} errors={reopenErrors?.errors} />
+            <div className="form-actions">
+              <button type="submit" name="intent" value={INTENT.reopen}>{t("commitments.reopen.submit")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
 
       {canEdit && carryOver.eligible ? (
         <section aria-labelledby="carry-heading">

@@ -6,7 +6,6 @@ import { SelectField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { participantRoles } from "#app/domain/enums.ts";
 import { organizationParticipantInput, personParticipantInput } from "#app/domain/event.ts";
 import { idParam } from "#app/domain/fields.ts";
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the rest through the pickers' search (300,000 people do not fit in a select).
     organizations: canEdit ? pickerChoices("organizations") : [],
     people: canEdit ? pickerChoices("people") : [],
-    history: historyOf(getDb(), "event", event.id),
+    history: historyOf(user, "event", event.id),
     // Refugee participants: computed for staff only (null for anyone else), issue 6.
     refugeeParticipants: eventRefugeeParticipants(user, event.id),
   });

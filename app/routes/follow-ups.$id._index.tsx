@@ -4,7 +4,6 @@ import { can, requireCapability, requireRecordWrite, requireUser } from "#app/au
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
@@ -18,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getFollowUpDetail(user, parseIdParam(params.id));
   return json({
     ...detail,
-    history: historyOf(getDb(), "follow_up", detail.followUp.id),
+    history: historyOf(user, "follow_up", detail.followUp.id),
     canEdit: can(user, "writeRecords"),
     canDelete: can(user, "hardDelete"),
   });

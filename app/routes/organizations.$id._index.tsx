@@ -10,7 +10,6 @@ import { OrganizationPartnerships } from "#app/components/OrganizationPartnershi
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { OrganizationEventsSection } from "#app/components/OrganizationEventsSection.tsx";
 import { OrganizationPeopleSection } from "#app/components/OrganizationPeopleSection.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
@@ -30,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization,
     canEdit: can(user, "writeRecords"),
     // The change history is staff information; a partner sees their card only.
-    history: can(user, "readRecords") ? historyOf(getDb(), "organization", organization.id) : [],
-    contacts: can(user, "readRecords") ? organizationContactSections(organization.id) : null,
+    history: historyOf(user, "organization", organization.id),
+    contacts: organizationContactSections(user, organization.id),
     // Partnerships, commitments and follow-ups are staff records (a partner sees theirs on /shared).
     records: can(user, "readRecords")
       ? {

@@ -1,18 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
+import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { CommitmentStatusBadge } from "#app/components/PortalTimeline.tsx";
 import { idParam } from "#app/domain/fields.ts";
-import { PORTAL_INTENT } from "#app/domain/portal.ts";
+import { PORTAL_INTENT, reportDecisionInput } from "#app/domain/portal.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
+import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import {
-  PARTNER_UPDATES_PER_PAGE,
-  listPartnerCompletions,
-  listPartnerUpdates,
-  verifyPartnerUpdate,
-} from "#app/models/partner-portal.server.ts";
+import { returnPartnerReport, verifyPartnerReport, type JudgeResult } from "#app/models/commitment-lifecycle.server.ts";
+import { PARTNER_UPDATES_PER_PAGE, listPartnerCompletions, listPartnerUpdates } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 
@@ -28,27 +26,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: Math.max(1, Math.ceil(total / PARTNER_UPDATES_PER_PAGE)),
     completions: listPartnerCompletions(user),
-    canVerify: can(user, "writeRecords"),
+    canVerify: can(user, "verifyPartnerReports"),
   });
 }
 
+type ActionData = { error?: MessageKey; updateId?: number; errors?: FieldErrors; values?: FormValues };
+
+const refusalMessage = (result: Exclude<JudgeResult, { ok: true }>): MessageKey =>
+  result.reason === "refused" ? `errors.${result.refusal}` : result.reason === "alreadyReturned" ? "portal.partnerUpdates.alreadyReturned" : "portal.partnerUpdates.alreadyVerified";
+
+/** Verify a partner's report, or return it with a reason: verifyPartnerReports (coordinators, admins). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "readRecords");
-  requireRecordWrite(user);
-  const form = await request.formData();
-  const updateId = idParam.safeParse(form.get("updateId"));
-  if (form.get("intent") !== PORTAL_INTENT.verify || !updateId.success) {
-    return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
+  requireCapability(user, "verifyPartnerReports");
+  const parsed = parseForm(reportDecisionInput, await request.formData());
+  if (!parsed.ok) {
+    const updateId = idParam.safeParse(parsed.values.updateId);
+    // A missing reason is shown beside that row's field; anything else (a forged intent or id) above the list.
+    if (updateId.success && parsed.errors.reason && Object.keys(parsed.errors).length === 1) {
+      return json<ActionData>({ errors: parsed.errors, values: parsed.values, updateId: updateId.data }, { status: 400 });
+    }
+    return json<ActionData>({ error: "errors.invalid" }, { status: 400 });
   }
-  const result = verifyPartnerUpdate(user, updateId.data, { ip: clientIp(context) });
-  if (!result.ok) return json({ error: "portal.partnerUpdates.alreadyVerified" as MessageKey }, { status: 409 });
-  return redirectWithFlash("/partner-updates", "portal.partnerUpdates.verifiedToast");
+  const ctx = { ip: clientIp(context) };
+  const decision = parsed.data;
+  const result =
+    decision.intent === PORTAL_INTENT.verify ? verifyPartnerReport(user, decision.updateId, ctx) : returnPartnerReport(user, decision.updateId, decision.reason, ctx);
+  if (!result.ok) return json<ActionData>({ error: refusalMessage(result), updateId: decision.updateId }, { status: 409 });
+  return redirectWithFlash("/partner-updates", decision.intent === PORTAL_INTENT.verify ? "portal.partnerUpdates.verifiedToast" : "portal.partnerUpdates.returnedToast");
 }
 
 export default function PartnerUpdates() {
   const { updates, total, page, pages, completions, canVerify } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, dateTime } = useI18n();
   return (
     <section>
@@ -96,24 +107,19 @@ export default function PartnerUpdates() {
                     {!u.evidenceUrl && !u.evidenceFileId ? t("common.none") : null}
                   </td>
                   <td>
+                    {u.answersUpdateId ? <div className="hint">{t("portal.partnerUpdates.answer")}</div> : null}
                     {u.verifiedAt ? (
                       t("portal.partnerUpdates.verifiedBy", { date: dateTime(u.verifiedAt), name: u.verifiedByName ?? t("common.none") })
+                    ) : u.returnedAt ? (
+                      <div className="returned-report">
+                        <span className="badge badge-returned">{t("portal.returned")}</span>{" "}
+                        {t("portal.partnerUpdates.returnedBy", { date: dateTime(u.returnedAt), name: u.returnedByName ?? t("common.none") })}
+                        <p className="prewrap">{t("portal.returned.reason", { reason: u.returnReason ?? "" })}</p>
+                      </div>
                     ) : (
                       <>
                         <span className="badge badge-self-reported">{t("portal.partnerUpdates.unverified")}</span>
-                        {canVerify ? (
-                          <Form method="post">
-                            <input type="hidden" name="updateId" value={u.id} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value={PORTAL_INTENT.verify}
-                              aria-label={t("portal.partnerUpdates.verifyLabel", { organization: u.organizationName, commitment: u.commitmentTitle })}
-                            >
-                              {t("portal.partnerUpdates.verify")}
-                            </button>
-                          </Form>
-                        ) : null}
+                        {canVerify ? <ReportDecision row={u} actionData={actionData?.updateId === u.id ? actionData : undefined} /> : null}
                       </>
                     )}
                   </td>
@@ -164,5 +170,49 @@ export default function PartnerUpdates() {
         <p className="hint">{t("portal.partnerUpdates.completionsEmpty")}</p>
       )}
     </section>
+  );
+}
+
+/** Verify, or return with a reason the partner reads (both by the lifecycle table). */
+function ReportDecision({ row, actionData }: { row: { id: number; organizationName: string; commitmentTitle: string }; actionData?: ActionData }) {
+  const { t } = useI18n();
+  const reasonId = `return-reason-${row.id}`;
+  const reasonErrors = actionData?.errors?.reason;
+  return (
+    <div className="report-decision">
+      <Form method="post">
+        <input type="hidden" name="updateId" value={row.id} />
+        <button
+          type="submit"
+          name="intent"
+          value={PORTAL_INTENT.verify}
+          aria-label={t("portal.partnerUpdates.verifyLabel", { organization: row.organizationName, commitment: row.commitmentTitle })}
+        >
+          {t("portal.partnerUpdates.verify")}
+        </button>
+      </Form>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="updateId" value={row.id} />
+        <label htmlFor={reasonId}>{t("portal.partnerUpdates.returnReason")}</label>
+        <textarea
+          id={reasonId}
+          name="reason"
+          rows={2}
+          required
+          defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
+          aria-invalid={reasonErrors ? true : undefined}
+          aria-describedby={reasonErrors ? `${reasonId}-errors` : undefined}
+        />
+        <ErrorList id={`${reasonId}-errors`} errors={reasonErrors} />
+        <button
+          type="submit"
+          name="intent"
+          value={PORTAL_INTENT.return}
+          aria-label={t("portal.partnerUpdates.returnLabel", { organization: row.organizationName, commitment: row.commitmentTitle })}
+        >
+          {t("portal.partnerUpdates.return")}
+        </button>
+      </Form>
+    </div>
   );
 }

@@ -6,7 +6,6 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { partnershipMemberRoles } from "#app/domain/enums.ts";
 import { idParam } from "#app/domain/fields.ts";
 import { partnershipMemberInput } from "#app/domain/partnership.ts";
@@ -22,7 +21,7 @@ import {
   addPartnershipMember,
   deletePartnership,
   getPartnership,
-  membersOf,
+  membersOfPartnership,
   removePartnershipMember,
 } from "#app/models/partnerships.server.ts";
 
@@ -34,11 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(user, "writeRecords");
   return json({
     partnership,
-    members: membersOf(getDb(), partnership.id),
+    members: membersOfPartnership(user, partnership.id),
     commitments: commitmentsWhere(user, { partnershipId: partnership.id }),
     followUps: followUpsOfPartnership(user, partnership.id),
     organizations: canEdit ? pickerChoices("organizations") : [],
-    history: historyOf(getDb(), "partnership", partnership.id),
+    history: historyOf(user, "partnership", partnership.id),
     canEdit,
     canDelete: can(user, "hardDelete"),
   });

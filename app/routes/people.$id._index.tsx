@@ -5,7 +5,6 @@ import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: eventsOfPerson(person.id),
     followUps: followUpsOfPerson(person.id),
     organizationHistory: organizationHistoryOf(person.id),
-    history: historyOf(getDb(), "person", person.id),
+    history: historyOf(user, "person", person.id),
   });
 }
 

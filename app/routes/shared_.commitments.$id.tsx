@@ -5,7 +5,6 @@ import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/compone
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { CommitmentStatusBadge, PortalTimeline } from "#app/components/PortalTimeline.tsx";
-import { partnerProposableStatuses } from "#app/domain/enums.ts";
 import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/domain/portal.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
@@ -63,7 +62,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!form.ok || Object.keys(errors).length) return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
 
-  postPartnerUpdate(user, id, form.data, evidence, ctx);
+  const result = postPartnerUpdate(user, id, form.data, evidence, ctx);
+  if (!result.ok) {
+    // Refused by the lifecycle table (a finished commitment takes no status from a partner): audited, with the message.
+    auditRefusal(user, { type: "commitment", id }, { outcome: "refused", field: "proposedStatus", value: form.data.proposedStatus ?? "", reason: result.refusal }, ctx);
+    return invalidForm({ proposedStatus: [result.refusal] }, shownValues, { intent: PORTAL_INTENT.update });
+  }
   return redirectWithFlash(`/shared/commitments/${id}`, "portal.update.saved");
 }
 
@@ -71,7 +75,7 @@ export default function SharedCommitment() {
   const { commitment: c } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, date } = useI18n();
+  const { t, date, dateTime } = useI18n();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const values = actionData && "values" in actionData ? actionData.values : undefined;
   return (
@@ -91,8 +95,17 @@ export default function SharedCommitment() {
         </>
       ) : null}
 
+      {c.returnedReport ? (
+        <section className="returned-report notice" aria-labelledby="returned-heading" data-testid="returned-report">
+          <h2 id="returned-heading">{t("portal.returned.notice", { date: dateTime(c.returnedReport.createdAt) })}</h2>
+          <p className="prewrap">{t("portal.returned.reason", { reason: c.returnedReport.returnReason ?? "" })}</p>
+          <p>{t("portal.returned.answerHint")}</p>
+        </section>
+      ) : null}
+
       <h2 id="report-progress">{t("portal.update.title")}</h2>
       <p className="hint">{t("portal.update.intro")}</p>
+      {c.statusChoices.length ? null : <p className="hint">{t("portal.update.finishedHint")}</p>}
       <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="report-progress">
         <FormErrorSummary errors={errors} />
         <input type="hidden" name="commitmentId" value={c.id} />
@@ -101,7 +114,7 @@ export default function SharedCommitment() {
           name="proposedStatus"
           label="portal.update.proposedStatus"
           emptyLabel={t("portal.update.noStatusChange")}
-          choices={partnerProposableStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))}
+          choices={c.statusChoices.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))}
           values={values}
           errors={errors}
         />

@@ -1,4 +1,9 @@
-import { expect, type Page } from "@playwright/test";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+import Database from "better-sqlite3";
+import { commitmentDerived, organizationKeys } from "../../app/db/derived.ts";
 
 export const PASSWORD = "forum2021";
 export const demo = {
@@ -27,3 +32,96 @@ export async function signOut(page: Page) {
 export async function navigationLinks(page: Page): Promise<string[]> {
   return page.getByRole("navigation", { name: /Основна навигация|Main navigation/ }).getByRole("link").allInnerTexts();
 }
+
+// ---------------------------------------------------------------- a spec's own world
+
+/**
+ * The database of the server under test (playwright.config.ts: data/e2e-<E2E_PORT>.sqlite), opened
+ * beside it: specs create the records they need here instead of relying on each other's seed records.
+ */
+function e2eDatabase(): Database.Database {
+  const file = path.resolve("data", `e2e-${process.env.E2E_PORT ?? 3100}.sqlite`);
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+export type WorldOrganization = { id: number; name: string };
+export type WorldPartner = { id: number; email: string; name: string; organization: WorldOrganization };
+export type WorldCommitment = { id: number; title: string };
+
+/** Records made for one test, each with a unique name; the demo's users and password are reused. */
+export class World {
+  private readonly unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  private count = 0;
+  constructor(private readonly db: Database.Database) {}
+
+  private name(prefix: string) {
+    return `${prefix} ${this.unique}-${++this.count}`;
+  }
+
+  organization(name = this.name("Община за теста")): WorldOrganization {
+    const keys = organizationKeys({ name });
+    const id = (this.db
+      .prepare("INSERT INTO organizations (name, name_latin, sort_key, search_key, kind, oblast) VALUES (?, ?, ?, ?, 'municipality', 'BG-22') RETURNING id")
+      .get(name, keys.nameLatin, keys.sortKey, keys.searchKey) as { id: number }).id;
+    return { id, name };
+  }
+
+  /** A partner user of `organization` (a new one by default) who signs in with the demo password. */
+  partner(organization = this.organization()): WorldPartner {
+    const email = `partner-${this.unique}-${++this.count}@e2e.demo`;
+    const name = this.name("Партньор");
+    // The demo password's hash, so `signInAs` needs no password of its own.
+    const { hash } = this.db.prepare("SELECT password_hash AS hash FROM users WHERE email = ?").get(demo.partnerSofia) as { hash: string };
+    const id = (this.db
+      .prepare("INSERT INTO users (email, name, password_hash, role, organization_id, locale) VALUES (?, ?, ?, 'partner', ?, 'bg') RETURNING id")
+      .get(email, name, hash, organization.id) as { id: number }).id;
+    return { id, email, name, organization };
+  }
+
+  /** A pledged commitment led by `organization`, shared with it (so its partners see it on /shared). */
+  sharedCommitment(organization: WorldOrganization, title = this.name("Ангажимент за теста")): WorldCommitment {
+    const keys = commitmentDerived({ title, niemDimension: "housing" });
+    const id = (this.db
+      .prepare(
+        `INSERT INTO commitments (title, sort_key, search_key, lead_organization_id, niem_dimension, niem_area, kind, shared_with_partner)
+         VALUES (?, ?, ?, ?, 'housing', ?, 'service', 1) RETURNING id`,
+      )
+      .get(title, keys.sortKey, keys.searchKey, organization.id, keys.niemArea) as { id: number }).id;
+    return { id, title };
+  }
+
+  /** Runs a read against the server's database (for what the UI does not show, such as an evidence file's id). */
+  query<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+}
+
+type Fixtures = {
+  /** Creates the records this test needs (see World). */
+  world: World;
+  /** Signs in by cookie (the session comes from POST /login, without the form), replacing any earlier session. */
+  signInAs: (email: string) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  world: async ({}, use) => {
+    const db = e2eDatabase();
+    await use(new World(db));
+    db.close();
+  },
+  signInAs: async ({ page, baseURL }, use) => {
+    await use(async (email: string) => {
+      await page.context().clearCookies();
+      const response = await page.request.post("/login", {
+        form: { email, password: PASSWORD, redirectTo: "/" },
+        headers: { Origin: baseURL ?? "" },
+        maxRedirects: 0,
+      });
+      expect(response.status(), `sign-in as ${email}`).toBe(302);
+    });
+  },
+});

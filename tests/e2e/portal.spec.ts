@@ -1,8 +1,7 @@
 // The partner portal end to end: a partner reports progress with a PDF and completes a shared
 // action item; a coordinator sees both among partner updates and verifies the fulfilment.
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { demo, signIn, signOut } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
 
 // Seed records this journey owns (no other spec changes them): a Sofia commitment and a shared action item.
 const COMMITMENT = "Общински жилища за признати бежанци – пилотна квота";
@@ -77,9 +76,30 @@ test("partner reports a fulfilment with a PDF and completes a shared follow-up; 
   await expect(sharedRow.locator(".commitment-status")).not.toContainText("самоотчетен");
 });
 
-test("another partner cannot open the first partner's shared commitment or its evidence", async ({ page }) => {
-  await signIn(page, demo.partnerRedCross);
-  const response = await page.goto("/shared/commitments/2");
-  expect(response?.status()).toBe(404);
+test("another partner cannot open the first partner's shared commitment or its evidence", async ({ page, world, signInAs }) => {
+  // Records of this test alone: an organization with a partner user, a commitment shared with it.
+  const owner = world.partner();
+  const commitment = world.sharedCommitment(owner.organization);
+  await signInAs(owner.email);
+  await page.goto(`/shared/commitments/${commitment.id}`);
+  await page.getByLabel("Какво е направено").fill("Протокол от заседанието.");
+  await page.getByLabel("Файл с доказателство").setInputFiles(path.resolve("tests/fixtures/evidence.pdf"));
+  await page.getByRole("button", { name: "Изпрати доклада" }).click();
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  const evidence = await page.locator(".timeline-entry").getByRole("link", { name: "Файл: evidence.pdf" }).getAttribute("href");
+  expect(evidence).toMatch(/^\/evidence\/\d+$/);
+  // Its own partner opens both (so the 404s below are about reach, not about broken links).
+  expect((await page.request.get(evidence!)).status()).toBe(200);
+
+  // A partner of another organization: not found, for the page, the file and the staff list.
+  const other = world.partner();
+  await signInAs(other.email);
+  expect((await page.goto(`/shared/commitments/${commitment.id}`))?.status()).toBe(404);
+  const file = await page.request.get(evidence!);
+  expect(file.status()).toBe(404);
+  expect((await file.body()).subarray(0, 5).toString()).not.toBe("%PDF-");
   expect((await page.request.get("/partner-updates")).status()).toBe(404);
+  // Nor does the commitment show on their /shared.
+  await page.goto("/shared");
+  await expect(page.getByRole("link", { name: commitment.title })).toHaveCount(0);
 });

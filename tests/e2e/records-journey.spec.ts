@@ -2,7 +2,7 @@
 // at the 2021 forum under it, two progress updates (the second fulfils it), a follow-up linked to the
 // commitment, an interaction — and all of it on the organization's page.
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, signIn, signOut } from "./fixtures.ts";
 
 test("coordinator records a partnership, a forum commitment with its progress, a follow-up and an interaction, and sees them on the organization page", async ({ page }) => {
   const unique = Date.now().toString(36);
@@ -49,6 +49,7 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await page.locator("#field-niemDimension").selectOption("language_orientation");
   await page.locator("#field-kind").selectOption("service");
   await page.getByLabel("Срок").fill("2022-06-30");
+  await page.getByLabel("Споделен с организацията, поела ангажимента").check();
   await page.getByRole("button", { name: "Запази" }).click();
   await expect(page.getByRole("heading", { level: 1, name: commitmentTitle })).toBeVisible();
   await expect(page.getByTestId("commitment-status")).toHaveText("Поет");
@@ -97,7 +98,18 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await expect(page.getByRole("region", { name: "Задачи" }).getByRole("link", { name: followUpTitle })).toBeVisible();
   await expect(page.getByRole("region", { name: "Взаимодействия" }).getByText(subject)).toBeVisible();
 
-  // The co-pledging organization sees the joint commitment too.
-  await page.goto("/commitments?q=" + encodeURIComponent(commitmentTitle));
-  await expect(page.getByRole("link", { name: commitmentTitle })).toBeVisible();
+  // The co-pledging organization sees the joint commitment too: its partner user, on /shared and in search.
+  await signOut(page);
+  await signIn(page, demo.partnerRedCross);
+  await expect(page).toHaveURL(/\/shared$/);
+  const sharedRow = page.locator("tr", { hasText: commitmentTitle });
+  await expect(sharedRow).toContainText("Съвместен ангажимент");
+  await expect(sharedRow.locator(".commitment-status")).toContainText("Изпълнен");
+  await page.goto("/search?q=" + encodeURIComponent(commitmentTitle));
+  const hit = page.getByRole("link", { name: commitmentTitle });
+  await expect(hit).toBeVisible();
+  expect(await hit.getAttribute("href")).toMatch(/^\/shared\/commitments\/\d+$/);
+  await hit.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(commitmentTitle);
+  await expect(page.getByText("Курсовете завършиха: 48 участници получиха сертификат.")).toBeVisible();
 });

@@ -40,7 +40,11 @@ describe("organizations list", () => {
     expect(latin.rows.map((r: any) => r.name)).toContain("Столична община");
     expect(cyrillic.rows.map((r: any) => r.id)).toEqual(latin.rows.map((r: any) => r.id));
     const sofia = await list("?oblast=BG-22&perPage=100");
+    // Not vacuous: the demo has organizations in Sofia (city), and exactly those come back.
+    expect(sofia.rows.length).toBeGreaterThan(0);
+    expect(sofia.rows.map((r: any) => r.name)).toContain("Столична община");
     expect(sofia.rows.every((r: any) => r.oblast === "BG-22")).toBe(true);
+    expect(sofia.total).toBe(getDb().select().from(organizations).all().filter((o) => o.oblast === "BG-22" && !o.archived).length);
   });
 
   it("clamps nonsense paging and ignores unknown sort columns and filter values", async () => {
