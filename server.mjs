@@ -12,6 +12,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 process.env.NODE_ENV ??= "production";
 
+/** The app's public origin when APP_URL is set (behind a proxy); else each request's own Host. */
+const OWN_ORIGIN = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
 const buildDir = process.env.BUILD_DIR ?? "build";
 const build = await import(path.resolve(buildDir, "server/index.js"));
 try {
@@ -99,7 +101,6 @@ app.use((req, res, next) => {
 // Remix checks nothing of the kind, and its data requests (`?_data=`, `.data`) bypass any form
 // handling, so the check is here, before Remix. A same-site page (another port or subdomain)
 // gets the SameSite=Lax cookie sent along, so "same site" is not enough: the origin must match.
-const OWN_ORIGIN = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
 const CROSS_SITE_REFUSED =
   "403 — Заявката не идва от страница на BCRM Партньори и е отказана.\n" +
   "403 — This request did not come from a BCRM Partners page and is refused.\n";
@@ -216,10 +217,17 @@ function remixHandler() {
 
 /** The Fetch API request Remix wants, from Express's (as @remix-run/express builds it). */
 function toFetchRequest(req, res) {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  // Behind a proxy the app's address is APP_URL, whatever Host the proxy forwards: the origin
+  // check above has passed, so Remix's own Host-vs-Origin check must see that address too
+  // (otherwise it throws, a 500, on a proxy that rewrites Host).
+  const url = new URL(req.originalUrl, OWN_ORIGIN ?? `${req.protocol}://${req.get("host") ?? "localhost"}`);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     for (const item of [value ?? []].flat()) headers.append(key, item);
+  }
+  if (OWN_ORIGIN) {
+    headers.set("host", url.host);
+    headers.delete("x-forwarded-host");
   }
   // Loaders and actions are aborted when the client goes away before the answer is complete.
   const controller = new AbortController();

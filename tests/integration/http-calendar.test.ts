@@ -58,7 +58,7 @@ describe("calendar feed behind a proxy", () => {
   it("the profile shows the APP_URL address, whatever the Host header and scheme of the request", async () => {
     const created = await fetch(`${server.url}/profile`, {
       method: "POST",
-      headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Cookie: cookie, Origin: APP_URL, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ intent: "calendar" }),
       redirect: "manual",
     });
@@ -124,7 +124,7 @@ describe("calendar feed behind a proxy", () => {
     });
     const saved = await fetch(`${server.url}/follow-ups/${f.id}/edit`, {
       method: "POST",
-      headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Cookie: cookie, Origin: APP_URL, "Content-Type": "application/x-www-form-urlencoded" },
       body: form,
       redirect: "manual",
     });

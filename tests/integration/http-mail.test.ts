@@ -55,7 +55,7 @@ describe("sharing notice", () => {
     const title = "Среща за общинския план & <детски градини>";
     const created = await fetch(`${server.url}/follow-ups/new`, {
       method: "POST",
-      headers: { Cookie: coordinator, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Cookie: coordinator, Origin: APP_URL, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ title, dueOn: "2026-12-10", status: "open", sharedWithOrganizationId: String(sofia.id) }),
       redirect: "manual",
     });
