@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { consentLegalBases, consentPurposes, contactChannels } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 
@@ -60,7 +60,7 @@ export function ConsentForm({ values, errors, intent, today }: { values?: FormVa
       <h3 id="consent-form-title">{t("refugees.consent.addTitle")}</h3>
       <FormErrorSummary errors={errors} />
       <input type="hidden" name="intent" value={intent} />
-      <TextField name="givenOn" label="refugees.consent.givenOn" type="date" required defaultValue={today} {...common} />
+      <DateField name="givenOn" label="refugees.consent.givenOn" required defaultValue={today} {...common} />
       <fieldset
         className={purposeErrors?.length ? "field field-invalid" : "field"}
         aria-invalid={purposeErrors?.length ? true : undefined}
@@ -86,7 +86,7 @@ export function ConsentForm({ values, errors, intent, today }: { values?: FormVa
         choices={consentLegalBases.map((b) => ({ value: b, label: enumLabel(t, "consentLegalBasis", b) }))}
         {...common}
       />
-      <TextField name="expiresOn" label="refugees.consent.expiresOn" type="date" {...common} />
+      <DateField name="expiresOn" label="refugees.consent.expiresOn" {...common} />
       <div className="form-actions">
         <button type="submit" className="primary">{t("refugees.consent.add")}</button>
       </div>

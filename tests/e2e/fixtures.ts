@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "forum2021";
 export const demo = {
@@ -26,4 +26,17 @@ export async function signOut(page: Page) {
 /** The header's main navigation links, in order. */
 export async function navigationLinks(page: Page): Promise<string[]> {
   return page.getByRole("navigation", { name: /Основна навигация|Main navigation/ }).getByRole("link").allInnerTexts();
+}
+
+/**
+ * Signs in once per spec file and keeps the session cookie in a file, so each test starts
+ * signed in without going through the sign-in form again (`test.use({ storageState })`).
+ */
+export async function saveSignIn(browser: Browser, email: string, file: string) {
+  // An explicit empty state: the runner would otherwise apply the spec's `storageState`, not yet written.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await context.storageState({ path: file });
+  await context.close();
 }
