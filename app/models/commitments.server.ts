@@ -12,7 +12,7 @@ import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
-import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { createAudited, oncePerSubmission, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
@@ -283,32 +283,34 @@ export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, inp
   return getDb().transaction((tx) => {
     const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
     if (!before) throw notFound();
-    const now = new Date().toISOString();
-    const update = tx
-      .insert(commitmentUpdates)
-      .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, createdAt: now })
-      .returning({ id: commitmentUpdates.id })
-      .get();
-    const changes: Record<string, [unknown, unknown]> = {};
-    if (input.statusChange) {
-      if (input.statusChange !== before.status) changes.status = [before.status, input.statusChange];
-      if (!before.statusVerified) changes.statusVerified = [false, true];
-      tx.update(commitments)
-        .set({ status: input.statusChange, statusVerified: true, updatedAt: now, version: before.version + 1 })
-        .where(eq(commitments.id, commitmentId))
-        .run();
-    } else {
-      tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
-    }
-    writeAudit(tx, {
-      userId: user.id,
-      action: "progress_update",
-      entityType: "commitment",
-      entityId: commitmentId,
-      changes: { ...changes, update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
-      ip: ctx.ip,
+    return oncePerSubmission(tx, user.id, ctx, "commitment_update", () => {
+      const now = new Date().toISOString();
+      const update = tx
+        .insert(commitmentUpdates)
+        .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, createdAt: now })
+        .returning({ id: commitmentUpdates.id })
+        .get();
+      const changes: Record<string, [unknown, unknown]> = {};
+      if (input.statusChange) {
+        if (input.statusChange !== before.status) changes.status = [before.status, input.statusChange];
+        if (!before.statusVerified) changes.statusVerified = [false, true];
+        tx.update(commitments)
+          .set({ status: input.statusChange, statusVerified: true, updatedAt: now, version: before.version + 1 })
+          .where(eq(commitments.id, commitmentId))
+          .run();
+      } else {
+        tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
+      }
+      writeAudit(tx, {
+        userId: user.id,
+        action: "progress_update",
+        entityType: "commitment",
+        entityId: commitmentId,
+        changes: { ...changes, update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
+        ip: ctx.ip,
+      });
+      return update.id;
     });
-    return update.id;
   });
 }
 

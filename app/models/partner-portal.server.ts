@@ -21,7 +21,7 @@ import { changedFields, writeAudit } from "./audit.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
 import { timelinesOf, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization } from "./organizations.server.ts";
-import { updateVersioned, type WriteContext } from "./record-write.server.ts";
+import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
 
@@ -288,6 +288,9 @@ export function postPartnerUpdate(
   try {
     return getDb().transaction((tx) => {
       const commitment = reachableCommitment(tx, user, commitmentId);
+      // The same report sent twice (a double click, a resend) is one report; its file is stored once.
+      const earlier = earlierSubmission(tx, user.id, ctx, "commitment_update");
+      if (earlier !== null) return earlier;
       let evidenceFileId: number | null = null;
       if (evidence) {
         const stored = storeEvidenceFile(tx, user.id, evidence);
@@ -336,6 +339,7 @@ export function postPartnerUpdate(
           ip: ctx.ip,
         });
       }
+      noteSubmission(tx, user.id, ctx, "commitment_update", update.id);
       return update.id;
     });
   } catch (error) {

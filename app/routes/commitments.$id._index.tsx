@@ -1,16 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { getDb } from "#app/db/client.server.ts";
 import { carryOverInput, commitmentUpdateInput } from "#app/domain/commitment.ts";
 import { commitmentStatuses } from "#app/domain/enums.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
 
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const detail = getCommitmentDetail(user, parseIdParam(params.id));
   return json({
+    formKey: newFormKey(),
     ...detail,
     history: historyOf(getDb(), "commitment", detail.commitment.id),
     canEdit: can(user, "writeRecords"),
@@ -37,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   getCommitment(user, id); // 404 before anything else if out of reach (partners)
   const form = await request.formData();
   const intent = form.get("intent");
-  const ctx = { ip: clientIp(context) };
+  const ctx = writeContext(context, form);
   if (intent === INTENT.delete) {
     requireCapability(user, "hardDelete");
     const result = deleteCommitment(user, id, ctx);
@@ -168,9 +170,8 @@ export default function CommitmentDetail() {
           <p>{t("commitments.timelineEmpty")}</p>
         )}
         {canEdit ? (
-          <Form key={timeline.length} method="post" className="stack" noValidate aria-labelledby="update-heading">
+          <SaveForm className="stack" aria-labelledby="update-heading" errors={updateErrors?.errors}>
             <h3 id="update-heading">{t("commitments.update.title")}</h3>
-            <FormErrorSummary errors={updateErrors?.errors} />
             <TextArea name="note" label="commitments.update.note" required values={updateErrors?.values} errors={updateErrors?.errors} />
             <SelectField
               name="statusChange"
@@ -184,7 +185,7 @@ export default function CommitmentDetail() {
             <div className="form-actions">
               <button type="submit" name="intent" value={INTENT.addUpdate} className="primary">{t("commitments.update.submit")}</button>
             </div>
-          </Form>
+          </SaveForm>
         ) : null}
       </section>
 

@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isStaff, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
+import { SelectField, TextField } from "#app/components/Field.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { locales } from "#app/domain/enums.ts";
 import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, languageCookieHeader, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, languageCookieHeader, newFormKey, redirectWithFlash } from "#app/lib/http.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
 import { calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The private calendar feed of one's follow-ups (staff only: partners have no assigned follow-ups).
   const token = isStaff(user) ? calendarTokenOf(user.id) : null;
   return json({
+    formKey: newFormKey(),
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
     calendar: isStaff(user) ? { url: token ? `${new URL(request.url).origin}/calendar/${token}.ics` : null } : null,
   });
@@ -68,12 +70,12 @@ export default function Profile() {
         <button type="submit" name="intent" value={INTENT.language}>{t("common.save")}</button>
       </Form>
       <h2>{t("profile.changePassword")}</h2>
-      <Form method="post" className="stack">
-        <FormErrorSummary errors={actionData?.errors} />
+      {/* Emptied after the change (SaveForm): the passwords do not stay on the page. */}
+      <SaveForm className="stack" errors={actionData?.errors}>
         <TextField name="currentPassword" label="profile.currentPassword" type="password" autoComplete="current-password" errors={actionData?.errors} />
         <TextField name="password" label="profile.newPassword" type="password" autoComplete="new-password" errors={actionData?.errors} />
         <button type="submit" name="intent" value={INTENT.password}>{t("common.save")}</button>
-      </Form>
+      </SaveForm>
       {calendar ? (
         <section aria-labelledby="calendar-heading">
           <h2 id="calendar-heading">{t("reminders.calendar.title")}</h2>
