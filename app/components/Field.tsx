@@ -159,7 +159,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /**
- * The summary above a refused form: what is wrong, each field's errors linking to the field.
+ * The summary above a refused form: that it was refused, and the fields to fix, each linking to it.
  * A refused save re-renders the page where it was, often scrolled down to Save, so the summary
  * scrolls itself into view and takes the focus (a screen reader reads it out); without
  * JavaScript, `autofocus` does the same on the page the server returns.
@@ -178,19 +178,19 @@ export function FormErrorSummary({ errors, message, labels }: { errors?: FieldEr
   return (
     <div ref={ref} role="alert" className="form-error error-summary" tabIndex={-1} autoFocus>
       <p>{message ? t(message) : t("common.formHasErrors")}</p>
+      {/* The fields to fix, each a link to its field; the message itself stays beside the field (said once on the page). */}
       {fields.length ? (
         <ul>
           {fields.map(([field, list]) => {
-            const text = list.map((e) => errorText(t, e)).join(" ");
             const known = labels?.[field];
             return (
               <li key={field}>
                 {known ? (
                   <a href={`#${known.id}`} onClick={focusField}>
-                    {t("common.fieldError", { field: t(known.label), error: text })}
+                    {t(known.label)}
                   </a>
                 ) : (
-                  text
+                  list.map((e) => errorText(t, e)).join(" ")
                 )}
               </li>
             );

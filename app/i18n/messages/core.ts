@@ -57,7 +57,6 @@ export const core = defineMessages({
   "common.saved": "Промените са запазени.",
   "common.created.toast": "Записът е създаден.",
   "common.formHasErrors": "Формулярът съдържа грешки. Поправете отбелязаните полета.",
-  "common.fieldError": "{field}: {error}",
   "common.dateHint": "ДД.ММ.ГГГГ",
 
   "list.showing": "Показани {from}–{to} от {total}",
@@ -263,7 +262,6 @@ export const core = defineMessages({
   "common.saved": "Your changes are saved.",
   "common.created.toast": "The record is created.",
   "common.formHasErrors": "The form has errors. Please correct the marked fields.",
-  "common.fieldError": "{field}: {error}",
   "common.dateHint": "DD/MM/YYYY",
 
   "list.showing": "Showing {from}–{to} of {total}",
