@@ -1,7 +1,7 @@
 import { commitmentKinds, niemAreas, niemDimensionsByArea } from "../domain/enums.ts";
-import { enumLabel } from "../i18n/i18n.ts";
+import { enumLabel, type MessageKey } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { ErrorList, SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, ErrorList, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
@@ -71,7 +71,7 @@ export function CommitmentForm({
         choices={idChoices(choices.partnerships)}
         {...common}
       />
-      <NiemDimensionSelect defaultValue={defaults.niemDimension} values={values} errors={errors} />
+      <NiemDimensionSelect name="niemDimension" label="commitments.field.niemDimension" defaultValue={defaults.niemDimension} values={values} errors={errors} />
       <SelectField
         name="kind"
         label="commitments.field.kind"
@@ -81,7 +81,7 @@ export function CommitmentForm({
         choices={commitmentKinds.map((k) => ({ value: k, label: enumLabel(t, "commitmentKind", k) }))}
         {...common}
       />
-      <TextField name="dueOn" label="commitments.field.dueOn" type="date" defaultValue={defaults.dueOn} {...common} />
+      <DateField name="dueOn" label="commitments.field.dueOn" defaultValue={defaults.dueOn} {...common} />
       <SelectField name="ownerId" label="commitments.field.owner" defaultValue={defaults.ownerId} emptyLabel={t("common.none")} choices={idChoices(choices.owners)} {...common} />
       <div className="field">
         <label>
@@ -93,23 +93,25 @@ export function CommitmentForm({
   );
 }
 
-/** NIEM dimensions grouped by their area (the area follows from the dimension). */
-function NiemDimensionSelect({ defaultValue, values, errors }: { defaultValue?: string; values?: FormValues; errors?: FieldErrors }) {
+/** NIEM dimensions grouped by their area (the area follows from the dimension). `name` and `label` let the error summary link it. */
+function NiemDimensionSelect({ name, label, defaultValue, values, errors }: {
+  name: "niemDimension"; label: MessageKey; defaultValue?: string; values?: FormValues; errors?: FieldErrors;
+}) {
   const { t } = useI18n();
-  const fieldErrors = errors?.niemDimension;
-  const typed = values ? [values.niemDimension].flat()[0] : undefined;
+  const fieldErrors = errors?.[name];
+  const typed = values ? [values[name]].flat()[0] : undefined;
   return (
     <div className={fieldErrors?.length ? "field field-invalid" : "field"}>
-      <label htmlFor="field-niemDimension">
-        {t("commitments.field.niemDimension")}
+      <label htmlFor={`field-${name}`}>
+        {t(label)}
         <span aria-hidden="true"> *</span>
       </label>
       <select
-        id="field-niemDimension"
-        name="niemDimension"
+        id={`field-${name}`}
+        name={name}
         defaultValue={typed ?? defaultValue ?? ""}
         aria-invalid={fieldErrors?.length ? true : undefined}
-        aria-describedby={fieldErrors?.length ? "field-niemDimension-errors" : undefined}
+        aria-describedby={fieldErrors?.length ? `field-${name}-errors` : undefined}
       >
         <option value="" />
         {niemAreas.map((area) => (
@@ -120,7 +122,7 @@ function NiemDimensionSelect({ defaultValue, values, errors }: { defaultValue?: 
           </optgroup>
         ))}
       </select>
-      <ErrorList id="field-niemDimension-errors" errors={fieldErrors} />
+      <ErrorList id={`field-${name}-errors`} errors={fieldErrors} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { eventKinds, oblasts, participantRoles } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 
@@ -44,8 +44,8 @@ export function EventForm({
         {...common}
       />
       <TextField name="series" label="events.series" hint="events.seriesHint" defaultValue={defaults.series} {...common} />
-      <TextField name="startsOn" label="events.startsOn" type="date" required defaultValue={defaults.startsOn} {...common} />
-      <TextField name="endsOn" label="events.endsOn" type="date" defaultValue={defaults.endsOn} {...common} />
+      <DateField name="startsOn" label="events.startsOn" required defaultValue={defaults.startsOn} {...common} />
+      <DateField name="endsOn" label="events.endsOn" defaultValue={defaults.endsOn} {...common} />
       <TextField name="place" label="events.place" defaultValue={defaults.place} {...common} />
       <SelectField
         name="oblast"

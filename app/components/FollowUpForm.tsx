@@ -1,7 +1,7 @@
 import { followUpStatuses } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 import { RecordPicker } from "./RecordPicker.tsx";
@@ -42,7 +42,7 @@ export function FollowUpForm({
     <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
       <TextField name="title" label="followUps.field.title" required defaultValue={defaults.title} {...common} />
       <TextArea name="notes" label="followUps.field.notes" defaultValue={defaults.notes} {...common} />
-      <TextField name="dueOn" label="followUps.field.dueOn" type="date" required defaultValue={defaults.dueOn} {...common} />
+      <DateField name="dueOn" label="followUps.field.dueOn" required defaultValue={defaults.dueOn} {...common} />
       <SelectField name="assigneeId" label="followUps.field.assignee" defaultValue={defaults.assigneeId} emptyLabel={none} choices={idChoices(choices.assignees)} {...common} />
       <SelectField
         name="status"

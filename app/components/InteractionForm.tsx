@@ -1,7 +1,7 @@
 import { interactionKinds } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 import type { IdChoice } from "./PartnershipForm.tsx";
@@ -49,7 +49,7 @@ export function InteractionForm({
         choices={interactionKinds.map((k) => ({ value: k, label: enumLabel(t, "interactionKind", k) }))}
         {...common}
       />
-      <TextField name="occurredOn" label="interactions.occurredOn" type="date" required defaultValue={defaults.occurredOn} {...common} />
+      <DateField name="occurredOn" label="interactions.occurredOn" required defaultValue={defaults.occurredOn} {...common} />
       <TextField name="subject" label="interactions.subject" required defaultValue={defaults.subject} {...common} />
       <TextArea name="body" label="interactions.body" rows={6} defaultValue={defaults.body} {...common} />
       <TextField name="participants" label="interactions.participants" hint="interactions.participantsHint" defaultValue={defaults.participants} {...common} />

@@ -1,7 +1,7 @@
 import { partnershipKinds, partnershipStatuses } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 
@@ -63,8 +63,8 @@ export function PartnershipForm({
         choices={partnershipStatuses.map((s) => ({ value: s, label: enumLabel(t, "partnershipStatus", s) }))}
         {...common}
       />
-      <TextField name="startsOn" label="partnerships.field.startsOn" type="date" defaultValue={defaults.startsOn} {...common} />
-      <TextField name="endsOn" label="partnerships.field.endsOn" type="date" defaultValue={defaults.endsOn} {...common} />
+      <DateField name="startsOn" label="partnerships.field.startsOn" defaultValue={defaults.startsOn} {...common} />
+      <DateField name="endsOn" label="partnerships.field.endsOn" defaultValue={defaults.endsOn} {...common} />
       <SelectField name="ownerId" label="partnerships.field.owner" defaultValue={defaults.ownerId} emptyLabel={t("common.none")} choices={idChoices(owners)} {...common} />
       <TextArea name="description" label="partnerships.field.description" defaultValue={defaults.description} {...common} />
     </RecordForm>

@@ -1,10 +1,10 @@
-import { Form, Link } from "@remix-run/react";
 import { consentLegalBases, consentPurposes, contactChannels } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
-import { ErrorList, FormErrorSummary, SelectField, TextArea, TextField } from "./Field.tsx";
+import { DateField, ErrorList, SelectField, TextArea, TextField } from "./Field.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
+import { SaveForm } from "./SaveForm.tsx";
 
 export type RefugeeContactDefaults = {
   name?: string; languages?: string | null; countryOfOrigin?: string | null;
@@ -56,12 +56,17 @@ export function ConsentForm({ values, errors, intent, today }: { values?: FormVa
   const checked = new Set(typedPurposes === undefined ? [] : [typedPurposes].flat());
   const purposeErrors = errors?.purposes;
   return (
-    <Form method="post" className="stack record-form" noValidate aria-labelledby="consent-form-title">
+    <SaveForm
+      className="stack record-form"
+      aria-labelledby="consent-form-title"
+      errors={errors}
+      labels={{ purposes: { label: "refugees.consent.purposes", id: "field-purposes" } }}
+    >
       <h3 id="consent-form-title">{t("refugees.consent.addTitle")}</h3>
-      <FormErrorSummary errors={errors} />
       <input type="hidden" name="intent" value={intent} />
-      <TextField name="givenOn" label="refugees.consent.givenOn" type="date" required defaultValue={today} {...common} />
+      <DateField name="givenOn" label="refugees.consent.givenOn" required defaultValue={today} {...common} />
       <fieldset
+        id="field-purposes"
         className={purposeErrors?.length ? "field field-invalid" : "field"}
         aria-invalid={purposeErrors?.length ? true : undefined}
         aria-describedby={purposeErrors?.length ? "field-purposes-errors" : undefined}
@@ -86,10 +91,10 @@ export function ConsentForm({ values, errors, intent, today }: { values?: FormVa
         choices={consentLegalBases.map((b) => ({ value: b, label: enumLabel(t, "consentLegalBasis", b) }))}
         {...common}
       />
-      <TextField name="expiresOn" label="refugees.consent.expiresOn" type="date" {...common} />
+      <DateField name="expiresOn" label="refugees.consent.expiresOn" {...common} />
       <div className="form-actions">
         <button type="submit" className="primary">{t("refugees.consent.add")}</button>
       </div>
-    </Form>
+    </SaveForm>
   );
 }

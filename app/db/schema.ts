@@ -518,3 +518,20 @@ export const outbox = sqliteTable(
   },
   (t) => [index("outbox_created_idx").on(t.createdAt), index("outbox_user_idx").on(t.userId, t.kind, t.createdAt)],
 );
+
+/**
+ * Forms already saved, by the random key each form carries: a double click or a resend of the
+ * same form is answered with the record the first sending made, not a second one
+ * (models/record-write.server.ts). Kept for a day.
+ */
+export const formSubmissions = sqliteTable(
+  "form_submissions",
+  {
+    userId: integer("user_id").notNull().references((): AnySQLiteColumn => users.id),
+    key: text("key").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id").notNull(),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("form_submissions_created_idx").on(t.createdAt)],
+);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventKinds, oblasts, participantRoles } from "./enums.ts";
-import { idParam, isoDate, optionalDate, optionalEnum, optionalId, optionalText, requiredEnum, requiredText } from "./fields.ts";
+import { idParam, requiredDate, optionalDate, optionalEnum, optionalId, optionalText, requiredEnum, requiredText } from "./fields.ts";
 
 /** The event form: used by the create/edit actions and the tests. An event cannot end before it starts. */
 export const eventInput = z
@@ -8,7 +8,7 @@ export const eventInput = z
     title: requiredText(300),
     kind: requiredEnum(eventKinds),
     series: optionalText(200),
-    startsOn: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(isoDate),
+    startsOn: requiredDate,
     endsOn: optionalDate,
     place: optionalText(300),
     oblast: optionalEnum(oblasts),

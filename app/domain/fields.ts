@@ -1,6 +1,7 @@
 // Field validators shared by every form, import and test. Messages are i18n keys
 // (`errors.<key>`), translated where they are shown.
 import { z } from "zod";
+import { readDate } from "./dates.ts";
 
 /** Trimmed text that must not be empty. */
 export const requiredText = (max: number) =>
@@ -62,18 +63,17 @@ export const requiredEnum = <T extends readonly [string, ...string[]]>(values: T
 export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(emptyToUndefined, requiredEnum(values).optional().transform((v) => v ?? null));
 
-/** A real calendar date as `YYYY-MM-DD`. */
-export const isoDate = z
-  .string({ error: "invalidDate" })
-  .trim()
-  // abort: a malformed date is reported once, not again by the calendar check below.
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate", abort: true })
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { error: "invalidDate" });
+/** A date as the user typed it (see readDate), stored as `YYYY-MM-DD`; typed text is never taken for "no date". */
+const typedDate = z.string({ error: "invalidDate" }).transform((text, ctx) => {
+  const reading = readDate(text);
+  if (reading.ok) return reading.iso;
+  ctx.addIssue({ code: "custom", message: reading.error });
+  return z.NEVER;
+});
 
-export const optionalDate = z.preprocess(emptyToUndefined, isoDate.optional().transform((v) => v ?? null));
+export const requiredDate = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string({ error: "invalidDate" }).trim().min(1, { error: "required" }).pipe(typedDate));
+
+export const optionalDate = z.preprocess(emptyToUndefined, typedDate.optional().transform((v) => v ?? null));
 
 /** A positive integer id from a form or URL. */
 export const idParam = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }).max(Number.MAX_SAFE_INTEGER);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { followUpStatuses } from "./enums.ts";
 import { requiredId } from "./partnership.ts";
-import { idParam, isoDate, optionalId, optionalText, requiredEnum, requiredText, versionField } from "./fields.ts";
+import { idParam, requiredDate, optionalId, optionalText, requiredEnum, requiredText, versionField } from "./fields.ts";
 
 /** The follow-up (action item) form: used by the create/edit actions and the tests. */
 export const followUpInput = z.object({
   title: requiredText(300),
   notes: optionalText(5000),
-  dueOn: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(isoDate),
+  dueOn: requiredDate,
   assigneeId: optionalId,
   organizationId: optionalId,
   personId: optionalId,

@@ -11,6 +11,7 @@ import {
   type Oblast,
   type OrganizationKind,
 } from "./enums.ts";
+import { readDate } from "./dates.ts";
 import { dictionaries } from "../i18n/i18n.ts";
 import { searchKey } from "../lib/transliterate.ts";
 
@@ -168,10 +169,10 @@ export function commitmentKindOf(text: string): string {
   return commitmentKindIndex.get(searchKey(text)) ?? text;
 }
 
-/** A date written the Bulgarian way (31.12.2027 or 31.12.2027 г.) as YYYY-MM-DD; anything else as it is (the schema judges it). */
+/** A date as a form reads it (31.12.2027, 31.12.2027 г., 2027-12-31) as YYYY-MM-DD; anything else as it is (the schema judges it). */
 export function isoDateOf(text: string): string {
-  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(г\.?)?$/u.exec(text.trim());
-  return match ? `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}` : text;
+  const reading = readDate(text);
+  return reading.ok ? reading.iso : text;
 }
 
 const yes = new Set(["да", "д", "yes", "y", "true", "1", "x", "✓"]);

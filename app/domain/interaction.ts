@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { interactionKinds } from "./enums.ts";
-import { isoDate, optionalId, optionalText, requiredEnum, requiredText } from "./fields.ts";
+import { requiredDate, optionalId, optionalText, requiredEnum, requiredText } from "./fields.ts";
 
 /** The interaction form: logged with an organization, a person, or both. */
 export const interactionInput = z
   .object({
     kind: requiredEnum(interactionKinds),
-    occurredOn: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(isoDate),
+    occurredOn: requiredDate,
     subject: requiredText(300),
     body: optionalText(10000),
     participants: optionalText(500),

@@ -2,7 +2,7 @@
 // The fields are deliberately few (GDPR Art. 9 data minimisation): nothing else is kept.
 import { z } from "zod";
 import { consentLegalBases, consentPurposes, contactChannels, refugeeParticipantRoles } from "./enums.ts";
-import { idParam, isoDate, optionalDate, optionalEnum, optionalText, requiredEnum, requiredText } from "./fields.ts";
+import { idParam, requiredDate, optionalDate, optionalEnum, optionalText, requiredEnum, requiredText } from "./fields.ts";
 
 export const refugeeContactInput = z
   .object({
@@ -23,7 +23,7 @@ const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] 
 
 export const consentInput = z
   .object({
-    givenOn: isoDate,
+    givenOn: requiredDate,
     purposes: z.preprocess(
       toArray,
       z.array(requiredEnum(consentPurposes)).min(1, { error: "required" }).transform((list) => [...new Set(list)]),

@@ -9,9 +9,23 @@ export type FormResult<T> =
   | { ok: true; data: T; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues };
 
+/**
+ * The hidden field every saving form carries: a random key the page's loader made (`formKey`).
+ * Sent twice, the same key tells the server it is the same form (models/record-write.server.ts).
+ */
+export const SUBMISSION_KEY = "_submission";
+
+/** The form's submission key, if it carries a well-formed one. */
+export function submissionKeyOf(formData: FormData): string | null {
+  const key = formData.get(SUBMISSION_KEY);
+  return typeof key === "string" && /^[A-Za-z0-9-]{16,64}$/.test(key) ? key : null;
+}
+
+/** What the user typed, by field (the submission key is not something they typed). */
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
+    if (key === SUBMISSION_KEY) continue;
     const all = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
     values[key] = all.length === 1 ? all[0] : all;
   }

@@ -1,11 +1,13 @@
 // Small request/response helpers every route uses.
+import { createHash, randomUUID } from "node:crypto";
 import { createCookie, json, redirect, type AppLoadContext } from "@remix-run/node";
 import type { CurrentUser } from "../auth/access.server.ts";
 import type { Locale } from "../domain/enums.ts";
 import { env } from "../env.server.ts";
 import { defaultLocale, isLocale, type MessageKey } from "../i18n/i18n.ts";
 import { idParam } from "../domain/fields.ts";
-import type { FieldErrors, FormValues } from "./forms.ts";
+import { SUBMISSION_KEY, submissionKeyOf, type FieldErrors, type FormValues } from "./forms.ts";
+import type { WriteContext } from "../models/record-write.server.ts";
 import { notFound } from "../auth/access.server.ts";
 
 declare module "@remix-run/node" {
@@ -19,6 +21,34 @@ declare module "@remix-run/node" {
 
 export function clientIp(context: AppLoadContext | undefined): string {
   return context?.clientIp ?? "unknown";
+}
+
+/**
+ * What a write needs to know about the request: the client's address for the audit, and the
+ * form's submission key so that the same form sent twice makes one record.
+ */
+export function writeContext(context: AppLoadContext | undefined, formData: FormData): WriteContext {
+  return { ip: clientIp(context), submissionKey: sentFormKey(formData) };
+}
+
+/**
+ * The form's key together with what was sent in it: a double click or a resend is the same
+ * (one record), but a form changed after Back and sent again is a new sending, not a replay.
+ */
+function sentFormKey(formData: FormData): string | null {
+  const key = submissionKeyOf(formData);
+  if (!key) return null;
+  const hash = createHash("sha256").update(key);
+  for (const [name, value] of formData.entries()) {
+    if (name === SUBMISSION_KEY) continue;
+    hash.update(`\u0000${name}=${typeof value === "string" ? value : `file:${value.name}:${value.size}`}`);
+  }
+  return hash.digest("base64url");
+}
+
+/** A fresh key for the forms of a page (a loader's `formKey`; see SUBMISSION_KEY in lib/forms.ts). */
+export function newFormKey(): string {
+  return randomUUID();
 }
 
 /** A route's `:id` param as a positive integer, or 404. */

@@ -13,7 +13,7 @@ import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
-import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
+import { createAudited, earlierSubmission, noteSubmission, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
@@ -290,6 +290,9 @@ export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, inp
   return getDb().transaction((tx) => {
     const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
     if (!before) throw notFound();
+    // The same form sent again (double click, resend) gets the update it made the first time.
+    const earlier = earlierSubmission(tx, user.id, ctx, "commitment_update");
+    if (earlier !== null) return { ok: true, id: earlier } as const;
     const plan = input.statusChange ? planStatusChange(tx, user, before, { actor: "staffUpdate", to: input.statusChange }, ctx) : null;
     if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
     const now = new Date().toISOString();
@@ -308,6 +311,7 @@ export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, inp
       tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
       writeAudit(tx, { userId: user.id, entityType: "commitment", entityId: commitmentId, ip: ctx.ip, ...audit });
     }
+    noteSubmission(tx, user.id, ctx, "commitment_update", update.id);
     return { ok: true, id: update.id } as const;
   });
 }

@@ -25,7 +25,7 @@ import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization } from "./organizations.server.ts";
-import { updateVersioned, type WriteContext } from "./record-write.server.ts";
+import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
 
@@ -296,6 +296,9 @@ export function postPartnerUpdate(
   try {
     return getDb().transaction((tx) => {
       const commitment = reachableCommitment(tx, user, commitmentId);
+      // The same report sent twice (a double click, a resend) is one report; its file is stored once.
+      const earlier = earlierSubmission(tx, user.id, ctx, "commitment_update");
+      if (earlier !== null) return { ok: true, id: earlier } as const;
       const plan = input.proposedStatus ? planStatusChange(tx, user, commitment, { actor: "partnerReport", to: input.proposedStatus }, ctx) : null;
       if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
       let evidenceFileId: number | null = null;
@@ -334,6 +337,7 @@ export function postPartnerUpdate(
         ip: ctx.ip,
       });
       plan?.apply({ action: "update", detail: { commitmentUpdateId: update.id, selfReported: true }, always: true });
+      noteSubmission(tx, user.id, ctx, "commitment_update", update.id);
       return { ok: true, id: update.id } as const;
     });
   } catch (error) {

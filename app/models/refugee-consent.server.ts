@@ -10,7 +10,7 @@ import { consentPurposes, type ConsentPurpose, type RefugeeParticipantRole } fro
 import type { ConsentInput, ConsentState } from "../domain/refugee.ts";
 import { notFound } from "../auth/access.server.ts";
 import { writeAudit } from "./audit.server.ts";
-import type { WriteContext } from "./record-write.server.ts";
+import { earlierSubmission, noteSubmission, type WriteContext } from "./record-write.server.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 
 export type ConsentRecord = Pick<typeof refugeeConsents.$inferSelect, "givenOn" | "purposes" | "expiresOn" | "withdrawnOn">;
@@ -141,6 +141,7 @@ export function addConsent(user: CurrentUser, contactId: number, input: ConsentI
   requireCapability(user, "writeRefugeeContacts");
   return getDb().transaction((tx) => {
     if (requireWritableContact(tx, contactId).erasedAt) return { ok: false, reason: "erased" } as const;
+    if (earlierSubmission(tx, user.id, ctx, "refugee_consent") !== null) return { ok: true } as const;
     const consent = {
       givenOn: input.givenOn,
       purposes: input.purposes.join(","),
@@ -161,6 +162,7 @@ export function addConsent(user: CurrentUser, contactId: number, input: ConsentI
       detail: { consentId: created.id, ...consent },
       ip: ctx.ip,
     });
+    noteSubmission(tx, user.id, ctx, "refugee_consent", created.id);
     return { ok: true } as const;
   });
 }

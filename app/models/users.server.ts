@@ -6,8 +6,7 @@ import { getDb } from "../db/client.server.ts";
 import { organizations, users } from "../db/schema.ts";
 import type { Locale, Role } from "../domain/enums.ts";
 import { changedFields, writeAudit } from "./audit.server.ts";
-
-type WriteContext = { ip?: string | null };
+import { earlierSubmission, noteSubmission, type WriteContext } from "./record-write.server.ts";
 
 export function listUsers(admin: CurrentUser) {
   requireCapability(admin, "manageUsers");
@@ -34,6 +33,9 @@ export async function createUser(admin: CurrentUser, input: NewUser, ctx: WriteC
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   return db.transaction((tx) => {
+    // The same form sent twice: the user it made, not "e-mail taken" by that very user.
+    const earlier = earlierSubmission(tx, admin.id, ctx, "user");
+    if (earlier !== null) return { ok: true, id: earlier } as const;
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
       return { ok: false as const, errors: { email: ["emailTaken"] } };
     }
@@ -51,6 +53,7 @@ export async function createUser(admin: CurrentUser, input: NewUser, ctx: WriteC
       changes: { name: input.name, email: input.email, role: input.role, organizationId },
       ip: ctx.ip,
     });
+    noteSubmission(tx, admin.id, ctx, "user", created.id);
     return { ok: true, id: created.id } as const;
   });
 }

@@ -1,14 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
+import { FormErrorSummary, SelectField, TextField, type FieldLabels } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { roles } from "#app/domain/enums.ts";
 import { idParam } from "#app/domain/fields.ts";
 import { newUserInput, passwordResetInput, userRoleInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from "#app/models/users.server.ts";
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const users = listUsers(user);
   // The first organizations by name plus those partner users belong to; the picker searches the rest.
   const organizations = pickerChoices("organizations", users.map((u) => u.organizationId));
-  return json({ users, organizations, selfId: user.id });
+  return json({ formKey: newFormKey(), users, organizations, selfId: user.id });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireCapability(admin, "manageUsers");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const ctx = { ip: clientIp(context) };
+  const ctx = writeContext(context, formData);
 
   if (intent === INTENT.create) {
     const form = parseForm(newUserInput, formData);
@@ -68,6 +69,11 @@ export default function AdminUsers() {
   const createErrors = actionData?.intent === INTENT.create ? actionData : undefined;
   const rowErrors = (id: number) =>
     actionData && "userId" in actionData && actionData.userId === id ? actionData.errors : undefined;
+  const rowLabels = (id: number): FieldLabels => ({
+    role: { label: "admin.users.role", id: `user-${id}-role` },
+    organizationId: { label: "admin.users.organization", id: `user-${id}-organizationId` },
+    password: { label: "admin.users.newPassword", id: `user-${id}-password` },
+  });
   return (
     <section>
       <h1>{t("admin.users.title")}</h1>
@@ -96,18 +102,19 @@ export default function AdminUsers() {
                 {u.id === selfId ? null : (
                   <details>
                     <summary>{t("common.edit")}</summary>
-                    <FormErrorSummary errors={rowErrors(u.id)} />
-                    <Form method="post" className="stack">
+                    <FormErrorSummary errors={rowErrors(u.id)} labels={rowLabels(u.id)} />
+                    {/* SaveForm: emptied after a save, so a typed password does not stay on the page. */}
+                    <SaveForm className="stack">
                       <input type="hidden" name="userId" value={u.id} />
-                      <SelectField name={`role`} label="admin.users.role" defaultValue={u.role} choices={roleOptions} errors={rowErrors(u.id)} />
+                      <SelectField id={`user-${u.id}-role`} name="role" label="admin.users.role" defaultValue={u.role} choices={roleOptions} errors={rowErrors(u.id)} />
                       <RecordPicker kind="organizations" id={`user-${u.id}-organizationId`} name="organizationId" label="admin.users.organization" defaultValue={u.organizationId} emptyLabel={t("common.none")} choices={organizations} errors={rowErrors(u.id)} />
                       <button type="submit" name="intent" value={INTENT.role}>{t("admin.users.saveRole")}</button>
-                    </Form>
-                    <Form method="post" className="stack">
+                    </SaveForm>
+                    <SaveForm className="stack">
                       <input type="hidden" name="userId" value={u.id} />
-                      <TextField name="password" label="admin.users.newPassword" type="password" autoComplete="new-password" errors={rowErrors(u.id)} />
+                      <TextField id={`user-${u.id}-password`} name="password" label="admin.users.newPassword" type="password" autoComplete="new-password" errors={rowErrors(u.id)} />
                       <button type="submit" name="intent" value={INTENT.password}>{t("admin.users.resetPassword")}</button>
-                    </Form>
+                    </SaveForm>
                     <Form method="post">
                       <input type="hidden" name="userId" value={u.id} />
                       <button type="submit" name="intent" value={u.active ? INTENT.deactivate : INTENT.activate}>
@@ -123,15 +130,15 @@ export default function AdminUsers() {
       </table>
 
       <h2>{t("admin.users.new")}</h2>
-      <Form method="post" className="stack record-form" noValidate>
-        <FormErrorSummary errors={createErrors?.errors} />
+      {/* Emptied after a save (SaveForm): nothing of the new user, least of all the password, stays to be sent again. */}
+      <SaveForm className="stack record-form" errors={createErrors?.errors}>
         <TextField name="name" label="admin.users.name" required values={createErrors?.values} errors={createErrors?.errors} />
         <TextField name="email" label="admin.users.email" type="email" required values={createErrors?.values} errors={createErrors?.errors} />
         <SelectField name="role" label="admin.users.role" required choices={roleOptions} defaultValue="coordinator" values={createErrors?.values} errors={createErrors?.errors} />
         <RecordPicker kind="organizations" name="organizationId" label="admin.users.organization" emptyLabel={t("common.none")} choices={organizations} values={createErrors?.values} errors={createErrors?.errors} />
         <TextField name="password" label="admin.users.password" type="password" autoComplete="new-password" required errors={createErrors?.errors} />
         <button type="submit" name="intent" value={INTENT.create} className="primary">{t("admin.users.new")}</button>
-      </Form>
+      </SaveForm>
     </section>
   );
 }

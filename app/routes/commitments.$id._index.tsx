@@ -4,11 +4,12 @@ import { can, requireCapability, requireRecordWrite, requireUser } from "#app/au
 import { errorText, FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { carryOverInput, commitmentUpdateInput, reopenInput } from "#app/domain/commitment.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { reopenCommitment } from "#app/models/commitment-lifecycle.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const detail = getCommitmentDetail(user, parseIdParam(params.id));
   return json({
+    formKey: newFormKey(),
     ...detail,
     history: historyOf(user, "commitment", detail.commitment.id),
     canEdit: can(user, "writeRecords"),
@@ -36,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   getCommitment(user, id); // 404 before anything else if out of reach (partners)
   const form = await request.formData();
   const intent = form.get("intent");
-  const ctx = { ip: clientIp(context) };
+  const ctx = writeContext(context, form);
   if (intent === INTENT.delete) {
     requireCapability(user, "hardDelete");
     const result = deleteCommitment(user, id, ctx);
@@ -190,9 +192,8 @@ export default function CommitmentDetail() {
           <p>{t("commitments.timelineEmpty")}</p>
         )}
         {canEdit ? (
-          <Form key={timeline.length} method="post" className="stack" noValidate aria-labelledby="update-heading">
+          <SaveForm className="stack" aria-labelledby="update-heading" errors={updateErrors?.errors}>
             <h3 id="update-heading">{t("commitments.update.title")}</h3>
-            <FormErrorSummary errors={updateErrors?.errors} />
             <TextArea name="note" label="commitments.update.note" required values={updateErrors?.values} errors={updateErrors?.errors} />
             <SelectField
               name="statusChange"
@@ -207,7 +208,7 @@ export default function CommitmentDetail() {
             <div className="form-actions">
               <button type="submit" name="intent" value={INTENT.addUpdate} className="primary">{t("commitments.update.submit")}</button>
             </div>
-          </Form>
+          </SaveForm>
         ) : null}
       </section>
 

@@ -7,7 +7,7 @@ import { commitmentInput } from "#app/domain/commitment.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, getCommitment, updateCommitment } from "#app/models/commitments.server.ts";
 
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const commitment = getCommitment(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds]) });
+  return json({ formKey: newFormKey(), commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds]) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   const refErrors = commitmentReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updateCommitment(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateCommitment(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {
     // Refused, nothing written: the typed values stay in the form, the saved ones are shown beside them.
     return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });

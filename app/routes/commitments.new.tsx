@@ -6,7 +6,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { commitmentInput } from "#app/domain/commitment.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, createCommitment, requireCommitmentRead } from "#app/models/commitments.server.ts";
 
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = commitmentFormChoices([prefill("organizationId")]);
   const ownerId = choices.owners.some((o) => o.id === user.id) ? user.id : null;
   return json({
+    formKey: newFormKey(),
     choices,
     defaults: {
       leadOrganizationId: prefill("organizationId"),
@@ -37,11 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCommitmentRead(user);
   requireRecordWrite(user);
-  const form = parseForm(commitmentInput, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(commitmentInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const refErrors = commitmentReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const id = createCommitment(user, form.data, { ip: clientIp(context) });
+  const id = createCommitment(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/commitments/${id}`, "common.created.toast");
 }
 

@@ -7,14 +7,14 @@ import { eventInput } from "#app/domain/event.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { getEvent, updateEvent } from "#app/models/events.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = getEvent(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ event });
+  return json({ formKey: newFormKey(), event });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(eventInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const result = updateEvent(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateEvent(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
   return redirectWithFlash(`/events/${id}`, "common.saved");
 }

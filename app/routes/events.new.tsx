@@ -6,7 +6,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { eventInput, firstParticipantInput } from "#app/domain/event.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { createEvent } from "#app/models/events.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
   const organization = organizationFrom(new URL(request.url).searchParams.get("organizationId"));
-  return json({ firstParticipant: organization ? { organizationId: organization.id, name: organization.name } : null });
+  return json({ formKey: newFormKey(), firstParticipant: organization ? { organizationId: organization.id, name: organization.name } : null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const id = createEvent(
     user,
     form.data,
-    { ip: clientIp(context) },
+    writeContext(context, formData),
     organization ? { organizationId: organization.id, role: first.data.participantRole } : null,
   );
   return redirectWithFlash(`/events/${id}`, "common.created.toast");

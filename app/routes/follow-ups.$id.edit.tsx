@@ -7,7 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { followUpInput } from "#app/domain/followUp.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { followUpReferenceErrors, getFollowUp, updateFollowUp } from "#app/models/follow-ups.server.ts";
 
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const followUp = getFollowUp(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ followUp, choices: followUpFormChoices(followUp) });
+  return json({ formKey: newFormKey(), followUp, choices: followUpFormChoices(followUp) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   const refErrors = followUpReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updateFollowUp(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateFollowUp(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
   return redirectWithFlash(`/follow-ups/${id}`, "common.saved");
 }

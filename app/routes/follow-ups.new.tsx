@@ -7,7 +7,7 @@ import { optionalId } from "#app/domain/fields.ts";
 import { followUpInput, followUpPrefillKeys } from "#app/domain/followUp.ts";
 import { addDays, todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { createFollowUp, followUpReferenceErrors, requireFollowUpRead } from "#app/models/follow-ups.server.ts";
 
@@ -22,18 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = optionalId.safeParse(url.searchParams.get(key) ?? undefined);
     prefill[key] = parsed.success ? parsed.data : null;
   }
-  return json({ choices: followUpFormChoices(prefill), defaults: { ...prefill, assigneeId: user.id, dueOn: addDays(todayIso(), 7), status: "open" } });
+  return json({ formKey: newFormKey(), choices: followUpFormChoices(prefill), defaults: { ...prefill, assigneeId: user.id, dueOn: addDays(todayIso(), 7), status: "open" } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireFollowUpRead(user);
   requireRecordWrite(user);
-  const form = parseForm(followUpInput, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(followUpInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const refErrors = followUpReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const id = createFollowUp(user, form.data, { ip: clientIp(context) });
+  const id = createFollowUp(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/follow-ups/${id}`, "common.created.toast");
 }
 

@@ -7,7 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { getInteraction, missingLinks, updateInteraction } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 
@@ -17,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRecordWrite(user);
   const from = interactionFrom.parse(new URL(request.url).searchParams.get("from"));
   return json({
+    formKey: newFormKey(),
     interaction,
     from,
     organizations: pickerChoices("organizations", [interaction.organizationId]),
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   const missing = missingLinks(form.data);
   if (missing.length) return invalidForm(Object.fromEntries(missing.map((field) => [field, ["invalidChoice"]])), form.values);
-  const result = updateInteraction(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateInteraction(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
   return redirectWithFlash(interactionReturnPath(interactionFrom.parse(formData.get("from")), form.data), "common.saved");
 }

@@ -6,7 +6,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { optionalId } from "#app/domain/fields.ts";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { createInteraction, missingLinks } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     personId: missing.includes("personId") ? null : link.personId,
   };
   return json({
+    formKey: newFormKey(),
     prefill,
     from: prefill.personId ? ("person" as const) : ("organization" as const),
     today: new Date().toISOString().slice(0, 10),
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalidForm(form.errors, form.values);
   const missing = missingLinks(form.data);
   if (missing.length) return invalidForm(Object.fromEntries(missing.map((field) => [field, ["invalidChoice"]])), form.values);
-  createInteraction(user, form.data, { ip: clientIp(context) });
+  createInteraction(user, form.data, writeContext(context, formData));
   return redirectWithFlash(interactionReturnPath(interactionFrom.parse(formData.get("from")), form.data), "interactions.loggedToast");
 }
 

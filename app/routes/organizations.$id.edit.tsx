@@ -6,14 +6,14 @@ import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
 import { versionField } from "#app/domain/fields.ts";
 import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organization = getOrganization(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ organization });
+  return json({ formKey: newFormKey(), organization });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,7 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) {
     return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   }
-  const result = updateOrganization(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateOrganization(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {
     // Refused, nothing written: the user's values stay in the form, the saved ones are shown,
     // and the form now carries the current version so a deliberate second save overwrites.

@@ -1,25 +1,26 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
 import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { createOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  return null;
+  return json({ formKey: newFormKey() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const form = parseForm(organizationInput, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(organizationInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
-  const id = createOrganization(user, form.data, { ip: clientIp(context) });
+  const id = createOrganization(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/organizations/${id}`, "common.created.toast");
 }
 

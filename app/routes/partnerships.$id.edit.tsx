@@ -7,7 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { partnershipInput } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { getPartnership, partnershipReferenceErrors, updatePartnership } from "#app/models/partnerships.server.ts";
 
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const partnership = getPartnership(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ partnership, owners: userChoices(OWNER_ROLES) });
+  return json({ formKey: newFormKey(), partnership, owners: userChoices(OWNER_ROLES) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   const refErrors = partnershipReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updatePartnership(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updatePartnership(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
   return redirectWithFlash(`/partnerships/${id}`, "common.saved");
 }

@@ -5,7 +5,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { PartnershipForm } from "#app/components/PartnershipForm.tsx";
 import { partnershipInput } from "#app/domain/partnership.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { createPartnership, partnershipReferenceErrors, requirePartnershipRead } from "#app/models/partnerships.server.ts";
 import { optionalId } from "#app/domain/fields.ts";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organizationId = fromOrganization.success ? fromOrganization.data : null;
   const member = organizationById(organizationId, { includeArchived: true });
   const memberOrganization = member ? { id: member.id, label: member.name } : null;
-  return json({ owners: userChoices(OWNER_ROLES), defaultOwnerId: user.id, memberOrganization });
+  return json({ formKey: newFormKey(), owners: userChoices(OWNER_ROLES), defaultOwnerId: user.id, memberOrganization });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const memberId = firstMember.success ? firstMember.data : null;
   const refErrors = { ...partnershipReferenceErrors(form.data), ...checkReferences([["_form", "organization", memberId]]) };
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const id = createPartnership(user, form.data, { ip: clientIp(context) }, memberId ? { organizationId: memberId, role: "partner" } : undefined);
+  const id = createPartnership(user, form.data, writeContext(context, formData), memberId ? { organizationId: memberId, role: "partner" } : undefined);
   return redirectWithFlash(`/partnerships/${id}`, "common.created.toast");
 }
 

@@ -6,7 +6,7 @@ import { PersonForm } from "#app/components/PersonForm.tsx";
 import { versionField } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 import { getPerson, organizationExists, updatePerson } from "#app/models/people.server.ts";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const person = getPerson(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ person, organizations: pickerChoices("organizations", [person.organizationId]) });
+  return json({ formKey: newFormKey(), person, organizations: pickerChoices("organizations", [person.organizationId]) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = parseForm(personInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
-  const result = updatePerson(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updatePerson(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {
     // Refused, nothing written: the typed values stay, the saved ones are shown, and the form
     // now carries the current version so a deliberate second save overwrites.

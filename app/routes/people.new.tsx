@@ -6,7 +6,7 @@ import { PersonForm } from "#app/components/PersonForm.tsx";
 import { optionalId } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createPerson, organizationExists } from "#app/models/people.server.ts";
 
@@ -16,16 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Opened from an organization's page: the organization is chosen already.
   const prefill = optionalId.safeParse(new URL(request.url).searchParams.get("organizationId") ?? undefined);
   const organizationId = prefill.success && prefill.data && organizationExists(prefill.data) ? prefill.data : null;
-  return json({ organizations: pickerChoices("organizations", [organizationId]), organizationId });
+  return json({ formKey: newFormKey(), organizations: pickerChoices("organizations", [organizationId]), organizationId });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const form = parseForm(personInput, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(personInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
-  const id = createPerson(user, form.data, { ip: clientIp(context) });
+  const id = createPerson(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/people/${id}`, "common.created.toast");
 }
 

@@ -3,11 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { isStaff, requireUser } from "#app/auth/access.server.ts";
 import { sessionCookieHeader } from "#app/auth/session.server.ts";
 import { FormErrorSummary, SelectField, TextField } from "#app/components/Field.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { locales } from "#app/domain/enums.ts";
 import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, languageCookieHeader, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, languageCookieHeader, newFormKey, redirectWithFlash } from "#app/lib/http.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
 import { calendarFeedUrl, calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The private calendar feed of one's follow-ups (staff only: partners have no assigned follow-ups).
   const token = isStaff(user) ? calendarTokenOf(user.id) : null;
   return json({
+    formKey: newFormKey(),
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
     calendar: isStaff(user) ? { url: token ? calendarFeedUrl(token, request) : null } : null,
   });
@@ -74,12 +76,12 @@ export default function Profile() {
         <button type="submit" name="intent" value={INTENT.language}>{t("common.save")}</button>
       </Form>
       <h2>{t("profile.changePassword")}</h2>
-      <Form method="post" className="stack">
-        <FormErrorSummary errors={actionData?.errors} />
+      {/* Emptied after the change (SaveForm): the passwords do not stay on the page. */}
+      <SaveForm className="stack" errors={actionData?.errors}>
         <TextField name="currentPassword" label="profile.currentPassword" type="password" autoComplete="current-password" errors={actionData?.errors} />
         <TextField name="password" label="profile.newPassword" type="password" autoComplete="new-password" errors={actionData?.errors} />
         <button type="submit" name="intent" value={INTENT.password}>{t("common.save")}</button>
-      </Form>
+      </SaveForm>
       {calendar ? (
         <section aria-labelledby="calendar-heading">
           <h2 id="calendar-heading">{t("reminders.calendar.title")}</h2>

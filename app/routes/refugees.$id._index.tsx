@@ -8,7 +8,7 @@ import { idParam } from "#app/domain/fields.ts";
 import { consentInput } from "#app/domain/refugee.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { addConsent, todayIso, withdrawConsent } from "#app/models/refugee-consent.server.ts";
 import { findRefugeeContact, refugeeAccessHistory, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
@@ -20,6 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Every opening of the page is an audited view (written before anything is returned).
   const view = viewRefugeeContact(user, id, { ip: clientIp(context) });
   return json({
+    formKey: newFormKey(),
     ...view,
     today: todayIso(),
     canWrite: can(user, "writeRefugeeContacts") && !view.contact.erasedAt,
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCapability(user, "writeRefugeeContacts");
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const ctx = { ip: clientIp(context) };
+  const ctx = writeContext(context, formData);
 
   if (intent === INTENT.addConsent) {
     const form = parseForm(consentInput, formData);

@@ -6,7 +6,7 @@ import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { versionField } from "#app/domain/fields.ts";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { findRefugeeContact, updateRefugeeContact, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (stored.erasedAt) throw await redirectWithFlash(`/refugees/${id}`, "refugees.cannotEditErased");
   // The edit form shows the personal data too: it is a view like the detail page.
   const { contact } = viewRefugeeContact(user, id, { ip: clientIp(context) });
-  return json({ contact });
+  return json({ formKey: newFormKey(), contact });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) {
     return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   }
-  const result = updateRefugeeContact(user, id, version.data, form.data, { ip: clientIp(context) });
+  const result = updateRefugeeContact(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok && result.reason === "erased") {
     return json({ errors: { _form: ["invalid"] }, values: form.values, erased: true as const }, { status: 409 });
   }

@@ -1,25 +1,26 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { createRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "writeRefugeeContacts");
-  return null;
+  return json({ formKey: newFormKey() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "writeRefugeeContacts");
-  const form = parseForm(refugeeContactInput, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(refugeeContactInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
-  const id = createRefugeeContact(user, form.data, { ip: clientIp(context) });
+  const id = createRefugeeContact(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/refugees/${id}`, "common.created.toast");
 }
 

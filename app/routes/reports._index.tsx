@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { BarChart } from "#app/components/BarChart.tsx";
+import { DateField } from "#app/components/Field.tsx";
 import chartStyles from "#app/components/charts.css?url";
 import { useI18n } from "#app/components/i18n.tsx";
 import { reportBases, reportTables, type ReportTable } from "#app/domain/report.ts";
@@ -19,6 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     filters,
     invalidFilters: Object.keys(errors),
+    filterErrors: errors,
+    // A date filter is shown as typed (29.02.2024 stays 29.02.2024; 31.02.2022 stays, with its error).
+    typedDates: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" },
     forums: forumEditions(),
     report: buildReport(user, filters),
     canExport: can(user, "export"),
@@ -71,7 +75,7 @@ function Table({ table }: { table: ReportTable }) {
 }
 
 export default function Reports() {
-  const { filters, invalidFilters, forums, report, canExport, query } = useLoaderData<typeof loader>();
+  const { filters, invalidFilters, filterErrors, typedDates, forums, report, canExport, query } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const tables = reportTables(report, t);
   const notes: Record<string, string> = { partnerships: t("reports.partnershipsNote"), refugees: t("reports.refugeesNote") };
@@ -102,14 +106,8 @@ export default function Reports() {
             ))}
           </select>
         </label>
-        <label>
-          {t("reports.filter.from")}
-          <input type="date" name="from" defaultValue={filters.from ?? ""} />
-        </label>
-        <label>
-          {t("reports.filter.to")}
-          <input type="date" name="to" defaultValue={filters.to ?? ""} />
-        </label>
+        <DateField name="from" label="reports.filter.from" values={typedDates} errors={filterErrors} />
+        <DateField name="to" label="reports.filter.to" values={typedDates} errors={filterErrors} />
         <label>
           {t("reports.filter.basis")}
           <select name="basis" defaultValue={filters.basis}>

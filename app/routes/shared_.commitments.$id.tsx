@@ -1,14 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
-import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { CommitmentStatusBadge, PortalTimeline } from "#app/components/PortalTimeline.tsx";
+import { SaveForm } from "#app/components/SaveForm.tsx";
 import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/domain/portal.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { checkEvidenceFile, readUploadForm } from "#app/models/evidence.server.ts";
 import { auditRefusal, getSharedCommitment, postPartnerUpdate, screenPartnerForm } from "#app/models/partner-portal.server.ts";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ commitment: getSharedCommitment(user, parseIdParam(params.id)) });
+  return json({ formKey: newFormKey(), commitment: getSharedCommitment(user, parseIdParam(params.id)) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!form.ok || Object.keys(errors).length) return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
 
-  const result = postPartnerUpdate(user, id, form.data, evidence, ctx);
+  const result = postPartnerUpdate(user, id, form.data, evidence, writeContext(context, formData));
   if (!result.ok) {
     // Refused by the lifecycle table (a finished commitment takes no status from a partner): audited, with the message.
     auditRefusal(user, { type: "commitment", id }, { outcome: "refused", field: "proposedStatus", value: form.data.proposedStatus ?? "", reason: result.refusal }, ctx);
@@ -106,8 +107,13 @@ export default function SharedCommitment() {
       <h2 id="report-progress">{t("portal.update.title")}</h2>
       <p className="hint">{t("portal.update.intro")}</p>
       {c.statusChoices.length ? null : <p className="hint">{t("portal.update.finishedHint")}</p>}
-      <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="report-progress">
-        <FormErrorSummary errors={errors} />
+      <SaveForm
+        encType="multipart/form-data"
+        className="stack"
+        aria-labelledby="report-progress"
+        errors={errors}
+        labels={{ evidenceFile: { label: "portal.update.evidenceFile", id: "field-evidenceFile" } }}
+      >
         <input type="hidden" name="commitmentId" value={c.id} />
         <TextArea name="note" label="portal.update.note" required values={values} errors={errors} />
         <SelectField
@@ -137,7 +143,7 @@ export default function SharedCommitment() {
             {t("portal.update.submit")}
           </button>
         </div>
-      </Form>
+      </SaveForm>
 
       <h2>{t("portal.timeline")}</h2>
       <PortalTimeline entries={c.timeline} />

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
-
-export { expect };
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { commitmentDerived, organizationKeys } from "../../app/db/derived.ts";
+
+export { expect };
 
 export const PASSWORD = "forum2021";
 export const demo = {
@@ -125,3 +125,15 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+/**
+ * Signs in once per spec file and keeps the session cookie in a file, so each test starts
+ * signed in without going through the sign-in form again (`test.use({ storageState })`).
+ */
+export async function saveSignIn(browser: Browser, email: string, file: string) {
+  // An explicit empty state: the runner would otherwise apply the spec's `storageState`, not yet written.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await context.storageState({ path: file });
+  await context.close();
+}
