@@ -7,6 +7,7 @@ import { commitmentInput } from "#app/domain/commitment.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, createCommitment, requireCommitmentRead } from "#app/models/commitments.server.ts";
 
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCommitmentRead(user);
   requireRecordWrite(user);
-  const form = parseForm(commitmentInput, await request.formData());
+  const form = parseForm(commitmentInput, await readForm(request));
   if (!form.ok) return invalidForm(form.errors, form.values);
   const refErrors = commitmentReferenceErrors(form.data);
   if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);

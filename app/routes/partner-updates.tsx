@@ -7,6 +7,7 @@ import { idParam } from "#app/domain/fields.ts";
 import { PORTAL_INTENT } from "#app/domain/portal.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import {
   PARTNER_UPDATES_PER_PAGE,
   listPartnerCompletions,
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "readRecords");
   requireRecordWrite(user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const updateId = idParam.safeParse(form.get("updateId"));
   if (form.get("intent") !== PORTAL_INTENT.verify || !updateId.success) {
     return json({ error: "errors.invalid" as MessageKey }, { status: 400 });

@@ -6,6 +6,7 @@ import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "writeRefugeeContacts");
-  const form = parseForm(refugeeContactInput, await request.formData());
+  const form = parseForm(refugeeContactInput, await readForm(request));
   if (!form.ok) return invalidForm(form.errors, form.values);
   const id = createRefugeeContact(user, form.data, { ip: clientIp(context) });
   return redirectWithFlash(`/refugees/${id}`, "common.created.toast");
