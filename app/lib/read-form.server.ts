@@ -40,7 +40,13 @@ function browserFileName(name: string): string {
   return name.replace(/%22/g, '"');
 }
 
+/** The parser's name for a part sent with `filename=""`. */
+const UNNAMED_UPLOAD = "file-upload";
+
 function keepFile(upload: FileUpload): File {
+  // A file input left empty is sent as an empty part with `filename=""`: keep it as request.formData()
+  // does, a nameless empty File, so the route can tell "no file chosen" from an empty file.
+  if (upload.size === 0 && upload.name === UNNAMED_UPLOAD) return new File([], "", { type: upload.type });
   const name = browserFileName(upload.name);
   return name === upload.name ? upload : new File([upload], name, { type: upload.type, lastModified: upload.lastModified });
 }

@@ -97,7 +97,7 @@ describe("issue 13 point 3: uploads survive ordinary file names (HTTP, productio
     expect(failures).toEqual([]);
   });
 
-  it("a partner's evidence over 10 MB named Отчет=голям.pdf gets the size message with the note kept; an ordinary form without a file is saved", async () => {
+  it("a partner's evidence over 10 MB named Отчет=голям.pdf gets the size message with the note kept; a note without a file is saved", async () => {
     const note = "Бележка, която не бива да се губи";
     const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * 1024 * 1024 + 1, 0x20)]);
     const form = new FormData();
@@ -114,21 +114,26 @@ describe("issue 13 point 3: uploads survive ordinary file names (HTTP, productio
     const plain = await post(commitmentPath, partner, new URLSearchParams({ intent: "update", note: `${note} (без файл)` }));
     expect(plain.status).toBe(302);
     expect(pageText((await get(commitmentPath, partner)).text)).toContain(`${note} (без файл)`);
+    // And as multipart with the file input left empty (an empty part with filename="", as browsers send it).
+    const empty = new FormData();
+    empty.append("intent", "update");
+    empty.append("note", `${note} (празно поле за файл)`);
+    empty.append("evidenceFile", new File([], "", { type: "application/octet-stream" }));
+    expect((await post(commitmentPath, partner, empty)).status).toBe(302);
   });
 
-  it("a coordinator imports contacts=2023.csv, and its Undo — an ordinary form, as the page posts it — undoes it", async () => {
+  /** Uploads a CSV of organizations, commits it with the mapping its preview offers, and returns the import's id. */
+  async function importOrganizations(bytes: Buffer, fileName: string): Promise<string> {
     const form = new FormData();
     form.append("intent", "upload");
     form.append("kind", "organizations");
-    form.append("file", new File([fs.readFileSync(csvPath)], "contacts=2023.csv", { type: "text/csv" }));
+    form.append("file", new File([new Uint8Array(bytes)], fileName, { type: "text/csv" }));
     const staged = await post("/imports?index", coordinator, form);
     expect(staged.status, staged.text.slice(0, 300)).toBe(302);
     const previewPath = staged.location!;
     expect(previewPath).toMatch(/^\/imports\/\d+$/);
-    const id = previewPath.split("/").pop()!;
-
     const preview = pageText((await get(previewPath, coordinator)).text);
-    expect(preview).toContain(bg["imports.preview.title"].replace("{file}", "contacts=2023.csv"));
+    expect(preview).toContain(bg["imports.preview.title"].replace("{file}", fileName));
     // Commit with the mapping the page offers (its hidden m0, m1, … fields).
     const commit = new URLSearchParams({ intent: "commit" });
     for (const m of preview.matchAll(/<input type="hidden" name="(m\d+)" value="([^"]*)"/g)) commit.append(m[1], m[2]);
@@ -136,16 +141,34 @@ describe("issue 13 point 3: uploads survive ordinary file names (HTTP, productio
     const committed = await post(previewPath, coordinator, commit);
     expect(committed.status).toBe(302);
     expect(committed.location).toBe("/imports");
-    const search = `/organizations?q=${encodeURIComponent("Ново начало 2023")}`;
-    expect(pageText((await get(search, coordinator)).text)).toContain("Сдружение „Ново начало 2023“");
+    return previewPath.split("/").pop()!;
+  }
 
+  /** Posts Undo the way the page's Undo button does: an ordinary url-encoded form. */
+  async function undoAsThePageDoes(id: string, fileName: string) {
     const undo = await post("/imports?index", coordinator, new URLSearchParams({ intent: "undo", id }));
-    expect(undo.status, undo.text.slice(0, 300)).toBe(302);
+    expect(undo.status, /role="alert"[^>]*>([^<]*)/.exec(pageText(undo.text))?.[1]).toBe(302);
     expect(undo.location).toBe("/imports");
     const history = pageText((await get("/imports", coordinator)).text);
-    const row = new RegExp(`<tr>(?:(?!</tr>).)*contacts=2023\\.csv(?:(?!</tr>).)*</tr>`, "s").exec(history)?.[0] ?? "";
+    const row = new RegExp(`<tr>(?:(?!</tr>).)*${fileName.replace(/[.=]/g, "\\$&")}(?:(?!</tr>).)*</tr>`, "s").exec(history)?.[0] ?? "";
     expect(row).toContain(bg["imports.undone"].replace(" {date}", ""));
-    expect(pageText((await get(search, coordinator)).text)).not.toContain("Сдружение „Ново начало 2023“");
+  }
+
+  const organizationsIn = async (query: string) => pageText((await get(`/organizations?q=${encodeURIComponent(query)}`, coordinator)).text);
+
+  it("a coordinator imports contacts=2023.csv and undoes it with the Undo form as the page posts it", async () => {
+    const id = await importOrganizations(fs.readFileSync(csvPath), "contacts=2023.csv");
+    expect(await organizationsIn("Ново начало 2023")).toContain("Сдружение „Ново начало 2023“");
+    await undoAsThePageDoes(id, "contacts=2023.csv");
+    expect(await organizationsIn("Ново начало 2023")).not.toContain("Сдружение „Ново начало 2023“");
+  });
+
+  it("the import's Undo, an ordinary url-encoded form, undoes an import of a plainly named file", async () => {
+    const csv = Buffer.from("Наименование,Вид,Област\r\nФондация „Мост Undo“,ngo,Варна\r\n");
+    const id = await importOrganizations(csv, "contacts.csv");
+    expect(await organizationsIn("Мост Undo")).toContain("Фондация „Мост Undo“");
+    await undoAsThePageDoes(id, "contacts.csv");
+    expect(await organizationsIn("Мост Undo")).not.toContain("Фондация „Мост Undo“");
   });
 
   it("an import file over 5 MB named contacts=2023.csv gets the import's size message", async () => {
