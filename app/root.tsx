@@ -137,7 +137,7 @@ export function ErrorBoundary() {
   const t = makeTranslate(data?.locale ?? "bg");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message =
-    status === 404 ? t("common.notFound") : status === 403 ? t("common.forbidden") : t("common.error");
+    status === 404 ? t("common.notFound") : status === 403 ? t("common.forbidden") : status === 400 ? t("common.badRequest") : status === 413 ? t("common.tooLarge") : t("common.error");
   return (
     <main id="main" className="error-page">
       <h1>{t("common.errorTitle", { status })}</h1>

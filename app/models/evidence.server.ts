@@ -4,7 +4,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { canReadEvidence, commitmentReach, notFound, type CurrentUser } from "../auth/access.server.ts";
@@ -12,6 +11,7 @@ import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { commitmentUpdates, evidenceFiles } from "../db/schema.ts";
 import { EVIDENCE_MAX_BYTES } from "../domain/portal.ts";
 import { env } from "../env.server.ts";
+import { readUploadForm } from "../lib/read-form.server.ts";
 
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 
@@ -56,10 +56,21 @@ export async function checkEvidenceFile(file: File): Promise<EvidenceCheck> {
   return mimeType ? { ok: true, mimeType, originalName, bytes } : { ok: false, error: "evidenceType" };
 }
 
+/** The longest original name kept, in characters (not UTF-16 units: an emoji is one). */
+const MAX_NAME_CHARACTERS = 200;
+
+/**
+ * The name as the partner's computer had it: `=`, `;`, quotes, Cyrillic and emoji stay (the page
+ * escapes it, contentDisposition() encodes it); only a path and control characters go. A longer
+ * name is shortened before its extension, so the file still opens with the right program.
+ */
 function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
-  return (base || "evidence").slice(0, 200);
+  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const characters = [...(base || "evidence")];
+  if (characters.length <= MAX_NAME_CHARACTERS) return characters.join("");
+  const extension = [...path.extname(base)].slice(0, 20);
+  return [...characters.slice(0, MAX_NAME_CHARACTERS - extension.length), ...extension].join("");
 }
 
 function uploadDir(): string {
@@ -113,24 +124,16 @@ function partnerCanSeeEvidence(user: CurrentUser, evidenceFileId: number): boole
 /** `attachment; filename="…"; filename*=UTF-8''…` — the ASCII fallback keeps old clients working with Cyrillic names. */
 export function contentDisposition(originalName: string): string {
   const ascii = originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(originalName)}`;
+  // RFC 5987 value: encodeURIComponent leaves ' ( ) * ! as they are, which are not allowed there.
+  const encoded = encodeURIComponent(originalName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
- * Reads a form that may carry an evidence file, keeping at most EVIDENCE_MAX_BYTES of any part
- * in memory. A larger part is answered with a message, not a 500.
+ * Reads the partner's form, which may carry an evidence file of up to EVIDENCE_MAX_BYTES (as
+ * multipart, or as an ordinary form when there is no file). A larger file is left out and
+ * `tooLarge` set, with the rest of the form kept; a body that is not a form at all throws a 400.
  */
-export async function readUploadForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; error: "evidenceTooLarge" }> {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) return { ok: true, formData: await request.formData() };
-  // A body far beyond the limit is refused before it is read at all.
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > EVIDENCE_MAX_BYTES + 1024 * 1024) return { ok: false, error: "evidenceTooLarge" };
-  try {
-    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }));
-    return { ok: true, formData };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "evidenceTooLarge" };
-    throw error;
-  }
+export function readEvidenceForm(request: Request) {
+  return readUploadForm(request, { maxFileSize: EVIDENCE_MAX_BYTES });
 }

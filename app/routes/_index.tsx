@@ -8,6 +8,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { idParam, versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { completeMyFollowUp, getDashboard } from "#app/models/dashboard.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "partner") throw redirect("/shared");
-  const parsed = doneInput.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = doneInput.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
   const result = completeMyFollowUp(user, parsed.data.id, parsed.data.version, { ip: clientIp(context) });
   if (result.ok) return redirectWithFlash("/", "dashboard.doneToast");

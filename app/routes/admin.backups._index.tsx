@@ -3,6 +3,7 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createBackupAs, listBackupsFor } from "#app/models/backups.server.ts";
 
 const INTENT = { create: "create" } as const;
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "manageBackups");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== INTENT.create) return invalidForm({ _form: ["invalid"] }, {});
   await createBackupAs(user, clientIp(context));
   return redirectWithFlash("/admin/backups", "backups.created");

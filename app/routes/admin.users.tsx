@@ -10,6 +10,7 @@ import { idParam } from "#app/domain/fields.ts";
 import { newUserInput, passwordResetInput, userRoleInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from "#app/models/users.server.ts";
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   requireCapability(admin, "manageUsers");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const ctx = writeContext(context, formData);
 

@@ -10,6 +10,7 @@ import { carryOverInput, commitmentUpdateInput, reopenInput } from "#app/domain/
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { reopenCommitment } from "#app/models/commitment-lifecycle.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getCommitment(user, id); // 404 before anything else if out of reach (partners)
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = writeContext(context, form);
   if (intent === INTENT.delete) {

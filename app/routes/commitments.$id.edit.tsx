@@ -8,6 +8,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, getCommitment, updateCommitment } from "#app/models/commitments.server.ts";
 
@@ -23,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getCommitment(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(commitmentInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);

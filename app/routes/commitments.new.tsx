@@ -7,6 +7,7 @@ import { commitmentInput } from "#app/domain/commitment.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, createCommitment, requireCommitmentRead } from "#app/models/commitments.server.ts";
 
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCommitmentRead(user);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(commitmentInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const refErrors = commitmentReferenceErrors(form.data);

@@ -12,6 +12,7 @@ import { idParam } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { addParticipant, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";
@@ -55,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getEvent(user, id); // 404 before anything else if out of reach
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ctx = { ip: clientIp(context) };
 

@@ -8,6 +8,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { getEvent, updateEvent } from "#app/models/events.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getEvent(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(eventInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);

@@ -8,6 +8,7 @@ import { participationInput } from "#app/domain/refugee.ts";
 import { enumLabel, makeTranslate } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash, safeRedirectPath } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import {
   addEventRefugeeParticipant,
   eventRefugeeParticipants,
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   eventTitleFor(user, id); // partners: 404, before anything is read from the form
   requireCapability(user, "writeRefugeeContacts");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ctx = { ip: clientIp(context) };
   const back = safeRedirectPath(formData.get("redirectTo"), `/events/${id}/refugees`);

@@ -7,6 +7,7 @@ import { eventInput, firstParticipantInput } from "#app/domain/event.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createEvent } from "#app/models/events.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(eventInput, formData);
   const first = parseForm(firstParticipantInput, formData);
   if (!form.ok || !first.ok) return invalidForm({ ...(form.ok ? {} : form.errors), ...(first.ok ? {} : first.errors) }, form.values);

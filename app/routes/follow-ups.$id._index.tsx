@@ -7,6 +7,7 @@ import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
 
@@ -29,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getFollowUp(user, id); // 404 before anything else if out of reach
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = { ip: clientIp(context) };
   if (intent === INTENT.delete) {

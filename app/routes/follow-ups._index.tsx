@@ -13,6 +13,7 @@ import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { bulkUpdateFollowUps, listFollowUps, markFollowUpDone, parseFollowUpListParams, requireFollowUpRead, type FollowUpRow } from "#app/models/follow-ups.server.ts";
 import { ASSIGNEE_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireFollowUpRead(user);
   requireRecordWrite(user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = { ip: clientIp(context) };
   // Back to the same list view (filters, sort, page) after the change.

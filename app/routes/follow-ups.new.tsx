@@ -8,6 +8,7 @@ import { followUpInput, followUpPrefillKeys } from "#app/domain/followUp.ts";
 import { addDays, todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { createFollowUp, followUpReferenceErrors, requireFollowUpRead } from "#app/models/follow-ups.server.ts";
 
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireFollowUpRead(user);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(followUpInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const refErrors = followUpReferenceErrors(form.data);

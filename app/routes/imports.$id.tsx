@@ -6,6 +6,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { importFields, type ImportDecision } from "#app/domain/imports.ts";
 import type { MessageKey, Translate } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { cancelImport, commitImport, previewImport, type ImportPreview, type PreviewRow } from "#app/models/imports.server.ts";
 
 const INTENT = { commit: "commit", cancel: "cancel" } as const;
@@ -41,8 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "import");
   const id = parseIdParam(params.id);
-  const form = await request.formData().catch(() => null);
-  if (!form) throw new Response("Bad Request", { status: 400 });
+  const form = await readForm(request);
   if (form.get("intent") === INTENT.cancel) {
     cancelImport(user, id);
     return redirectWithFlash("/imports", "imports.cancelled");

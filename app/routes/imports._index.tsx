@@ -1,12 +1,4 @@
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
@@ -14,6 +6,7 @@ import { idParam } from "#app/domain/fields.ts";
 import { importKinds, isImportKind, MAX_IMPORT_BYTES } from "#app/domain/imports.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readUploadForm } from "#app/lib/read-form.server.ts";
 import { recentImports, stageImport, undoImport } from "#app/models/imports.server.ts";
 
 const INTENT = { upload: "upload", undo: "undo" } as const;
@@ -27,18 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "import");
-  // The multipart parser stops reading a part at the size limit, so a huge upload is never held whole.
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return json({ error: "imports.error.tooLarge" as MessageKey }, { status: 413 });
-    // A body that is not a form at all (broken multipart, wrong encoding) is bad input, not a crash.
-    return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
-  }
+  // The upload is multipart, Undo an ordinary form: both are read here. The parser stops reading a
+  // file at the size limit, so a huge upload is never held whole; a body that is not a form is a 400.
+  const { formData: form, tooLarge } = await readUploadForm(request, { maxFileSize: MAX_IMPORT_BYTES });
+  if (tooLarge) return json({ error: "imports.error.tooLarge" as MessageKey }, { status: 413 });
 
   if (form.get("intent") === INTENT.undo) {
     const id = idParam.safeParse(form.get("id"));

@@ -8,6 +8,7 @@ import { interactionFrom, interactionInput, interactionReturnPath } from "#app/d
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { getInteraction, missingLinks, updateInteraction } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getInteraction(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(interactionInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);

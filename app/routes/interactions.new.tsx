@@ -7,6 +7,7 @@ import { optionalId } from "#app/domain/fields.ts";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createInteraction, missingLinks } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(interactionInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const missing = missingLinks(form.data);

@@ -4,6 +4,7 @@ import { optionalUser } from "#app/auth/access.server.ts";
 import { createSession } from "#app/auth/session.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { clientIp, safeRedirectPath } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { signIn } from "#app/models/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   // Where to go is settled before anything is written, so a bad target can leave no session behind.

@@ -13,6 +13,7 @@ import { OrganizationPeopleSection } from "#app/components/OrganizationPeopleSec
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
 import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";
@@ -49,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getOrganization(user, id); // 404 before anything else if out of reach
   requireRecordWrite(user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const version = versionField.safeParse(form.get("version"));
   if ((intent !== INTENT.archive && intent !== INTENT.unarchive) || !version.success) {

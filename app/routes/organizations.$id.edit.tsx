@@ -7,6 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getOrganization(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(organizationInput, formData);
   if (!form.ok || !version.success) {

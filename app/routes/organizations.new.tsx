@@ -6,6 +6,7 @@ import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
 import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(organizationInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const id = createOrganization(user, form.data, writeContext(context, formData));

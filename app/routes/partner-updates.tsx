@@ -11,6 +11,7 @@ import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts"
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
 import { returnPartnerReport, verifyPartnerReport, type JudgeResult } from "#app/models/commitment-lifecycle.server.ts";
 import { PARTNER_UPDATES_PER_PAGE, listPartnerCompletions, listPartnerUpdates } from "#app/models/partner-portal.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "readRecords");
   requireCapability(user, "verifyPartnerReports");
-  const parsed = parseForm(reportDecisionInput, await request.formData());
+  const parsed = parseForm(reportDecisionInput, await readForm(request));
   if (!parsed.ok) {
     const updateId = idParam.safeParse(parsed.values.updateId);
     // A missing reason is shown beside that row's field; anything else (a forged intent or id) above the list.

@@ -12,6 +12,7 @@ import { partnershipMemberInput } from "#app/domain/partnership.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, valueOf, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { followUpsOfPartnership } from "#app/models/follow-ups.server.ts";
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getPartnership(user, id); // 404 before anything else if out of reach
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = { ip: clientIp(context) };
   if (intent === INTENT.delete) {

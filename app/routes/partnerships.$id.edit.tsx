@@ -8,6 +8,7 @@ import { partnershipInput } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { getPartnership, partnershipReferenceErrors, updatePartnership } from "#app/models/partnerships.server.ts";
 
@@ -23,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getPartnership(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(partnershipInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);

@@ -6,6 +6,7 @@ import { PartnershipForm } from "#app/components/PartnershipForm.tsx";
 import { partnershipInput } from "#app/domain/partnership.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { createPartnership, partnershipReferenceErrors, requirePartnershipRead } from "#app/models/partnerships.server.ts";
 import { optionalId } from "#app/domain/fields.ts";
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePartnershipRead(user);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(partnershipInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const firstMember = optionalId.safeParse(formData.get("memberOrganizationId") ?? undefined);

@@ -8,6 +8,7 @@ import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordP
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { historyOf } from "#app/models/audit.server.ts";
 import { interactionTimeline } from "#app/models/interactions.server.ts";
 import {
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getPerson(user, id); // 404 before anything else if out of reach
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = { ip: clientIp(context) };
   if (intent === INTENT.delete) {

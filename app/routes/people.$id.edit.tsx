@@ -7,6 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 import { getPerson, organizationExists, updatePerson } from "#app/models/people.server.ts";
@@ -23,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   getPerson(user, id);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(personInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);

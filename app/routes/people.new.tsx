@@ -7,6 +7,7 @@ import { optionalId } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createPerson, organizationExists } from "#app/models/people.server.ts";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireRecordWrite(user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(personInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);

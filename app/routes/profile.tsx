@@ -9,6 +9,7 @@ import { locales } from "#app/domain/enums.ts";
 import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, languageCookieHeader, newFormKey, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
 import { calendarFeedUrl, calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === INTENT.language) {
     const form = parseForm(localeInput, formData);

@@ -9,6 +9,7 @@ import { consentInput } from "#app/domain/refugee.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { addConsent, todayIso, withdrawConsent } from "#app/models/refugee-consent.server.ts";
 import { findRefugeeContact, refugeeAccessHistory, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   findRefugeeContact(user, id); // 404 (partner) / 403 before anything else
   requireCapability(user, "writeRefugeeContacts");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ctx = writeContext(context, formData);
 

@@ -7,6 +7,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { findRefugeeContact, updateRefugeeContact, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -25,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   findRefugeeContact(user, id);
   requireCapability(user, "writeRefugeeContacts");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(refugeeContactInput, formData);
   if (!form.ok || !version.success) {

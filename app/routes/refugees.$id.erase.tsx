@@ -7,6 +7,7 @@ import { erasureInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import type { FieldErrors } from "#app/lib/forms.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { eraseRefugeeContact, findRefugeeContact, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
 // The confirmation step of a GDPR erasure: irreversible, so it asks for an explicit "I understand".
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseIdParam(params.id);
   findRefugeeContact(user, id);
   requireCapability(user, "eraseRefugeeContacts");
-  const form = parseForm(erasureInput, await request.formData());
+  const form = parseForm(erasureInput, await readForm(request));
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
   const result = eraseRefugeeContact(user, id, { confirmed: true }, { ip: clientIp(context) });
   if (!result.ok) return json({ errors: { _form: ["invalid"] }, already: true }, { status: 409 });

@@ -6,6 +6,7 @@ import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { createRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "writeRefugeeContacts");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(refugeeContactInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   const id = createRefugeeContact(user, form.data, writeContext(context, formData));

@@ -10,7 +10,7 @@ import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/dom
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { checkEvidenceFile, readUploadForm } from "#app/models/evidence.server.ts";
+import { checkEvidenceFile, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { auditRefusal, getSharedCommitment, postPartnerUpdate, screenPartnerForm } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
@@ -33,9 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw refusal;
   }
 
-  const upload = await readUploadForm(request);
-  if (!upload.ok) return invalidForm({ evidenceFile: [upload.error] }, {}, { intent: PORTAL_INTENT.update });
-  const formData = upload.formData;
+  const { formData, tooLarge } = await readEvidenceForm(request);
   const values = formValues(formData);
   const shownValues = { ...values, evidenceFile: "" };
 
@@ -47,14 +45,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       screening.field === "proposedStatus" ? { proposedStatus: ["statusNotAllowed"] } : { _form: ["forgedField"] };
     return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
   }
-  if (formData.get("intent") !== PORTAL_INTENT.update) return invalidForm({ _form: ["invalid"] }, shownValues);
+  // A body over the whole limit arrives empty, without its intent: it is answered with the size message below.
+  if (formData.get("intent") !== PORTAL_INTENT.update && !tooLarge) return invalidForm({ _form: ["invalid"] }, shownValues);
 
   const form = parseForm(partnerUpdateInput, shownValues);
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   let evidence = null;
   const file = formData.get("evidenceFile");
+  // A file over the limit was left out of the form: the message comes back with the note, so nothing typed is lost.
+  if (tooLarge) errors.evidenceFile = ["evidenceTooLarge"];
   // A file input left empty arrives as a nameless, empty part: that is "no file", not an empty file.
-  if (file instanceof File && (file.name !== "" || file.size > 0)) {
+  else if (file instanceof File && (file.name !== "" || file.size > 0)) {
     const checked = await checkEvidenceFile(file);
     if (checked.ok) evidence = checked;
     else errors.evidenceFile = [checked.error];

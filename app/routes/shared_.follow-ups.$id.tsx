@@ -8,6 +8,7 @@ import { PORTAL_INTENT, followUpCompletionFields, followUpCompletionInput } from
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { readForm } from "#app/lib/read-form.server.ts";
 import { auditRefusal, getSharedFollowUp, screenPartnerForm, setSharedFollowUpDone } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (refusal instanceof Response && refusal.status === 404) auditRefusal(user, { type: "follow_up", id }, { outcome: "forbidden", reason: "out_of_reach" }, ctx);
     throw refusal;
   }
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   // Only "done" (with a note) and "reopen" are the partner's to change: a posted title, assignee,
   // due date or another organization is refused and recorded.
   const screening = screenPartnerForm(user, values, { allowedFields: followUpCompletionFields, inReach: { followUpId: id } });

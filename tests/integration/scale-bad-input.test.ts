@@ -5,6 +5,8 @@
 //   - never a 5xx, never an error thrown that is not a Response;
 //   - a refused request (4xx) changed no row (checksum of every table but audit_entries/sessions);
 //   - a 400 from an action says what is wrong (an `errors`/`error` payload).
+// Some bodies are not forms at all (broken multipart, no boundary, JSON, no Content-Type): those
+// are refused with 400 too. The same over HTTP against the production server: http-bad-body.test.ts.
 // BAD_INPUT_RUNS (default 6) sets the number of generated cases per route and role.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -14,33 +16,14 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
 import * as enums from "#app/domain/enums.ts";
 import { sessionCookieFor, type DemoUser } from "#tests/helpers.ts";
+import { fillPattern, routeFiles, routesDir, urlPatternOf } from "./route-files.ts";
 
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 6);
-const routesDir = path.resolve("app/routes");
 const roles: DemoUser[] = ["admin", "coordinator", "partnerSofia"];
 
 // ---------------------------------------------------------------- what the routes are
 
 type RouteInfo = { file: string; pattern: string; params: string[]; fields: string[]; intents: string[]; queryKeys: string[] };
-
-/** Remix v2 flat routes: `organizations.$id.edit.tsx` → /organizations/:id/edit. */
-function urlPatternOf(file: string): { pattern: string; params: string[] } {
-  const base = file.replace(/\.(tsx?|jsx?)$/, "");
-  const params: string[] = [];
-  const segments = base
-    .split(/\.(?![^[]*\])/)
-    .filter((s) => s !== "_index" && !(s.startsWith("_") && !s.startsWith("_index")))
-    .map((s) => s.replace(/_$/, "").replace(/\[(.*?)\]/g, "$1"))
-    .map((s) => {
-      if (s.startsWith("$")) {
-        params.push(s.slice(1) || "*");
-        return `:${s.slice(1) || "*"}`;
-      }
-      return s;
-    })
-    .filter(Boolean);
-  return { pattern: `/${segments.join("/")}`, params };
-}
 
 /** The route's own source and the app modules it imports (form components, domain schemas). */
 function sourcesOf(file: string): string[] {
@@ -69,10 +52,6 @@ function describeRoute(file: string): RouteInfo {
   return { file, ...urlPatternOf(file), fields: [...fields].filter((f) => f !== "intent"), intents: [...intents], queryKeys: [...queryKeys] };
 }
 
-const routeFiles = fs
-  .readdirSync(routesDir)
-  .filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\./.test(f))
-  .sort();
 
 // ---------------------------------------------------------------- the bad values
 
@@ -128,7 +107,8 @@ const idParamValue = fc.constantFrom("1", "2", "3", "17", "25", "0", "-1", "abc"
 
 // ---------------------------------------------------------------- the calls
 
-type Attempt = { method: "GET" | "POST"; url: string; params: Record<string, string>; body?: FormData | Uint8Array };
+/** A Uint8Array body is sent with `contentType` (default url-encoded; null = no Content-Type at all). */
+type Attempt = { method: "GET" | "POST"; url: string; params: Record<string, string>; body?: FormData | Uint8Array; contentType?: string | null };
 
 function tableChecksum(): string {
   const sqlite = getDb().$client;
@@ -144,7 +124,7 @@ async function invoke(module: Record<string, unknown>, kind: "loader" | "action"
   const headers = new Headers({ Cookie: await sessionCookieFor(as) });
   let body: BodyInit | undefined;
   if (attempt.body instanceof Uint8Array) {
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    if (attempt.contentType !== null) headers.set("Content-Type", attempt.contentType ?? "application/x-www-form-urlencoded");
     body = Buffer.from(attempt.body);
   } else body = attempt.body;
   const request = new Request(`http://localhost${attempt.url}`, { method: attempt.method, headers, body });
@@ -159,10 +139,6 @@ async function invoke(module: Record<string, unknown>, kind: "loader" | "action"
   }
 }
 
-function fillPattern(pattern: string, params: Record<string, string>) {
-  return pattern.replace(/:(\w+|\*)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-}
-
 /** Raw x-www-form-urlencoded bytes, some of them not UTF-8 at all. */
 function rawBody(pairs: Array<[string, string]>, invalidUtf8: boolean): Uint8Array {
   // Byte-wise percent-encoding (encodeURIComponent throws on a lone surrogate; Buffer writes U+FFFD).
@@ -175,6 +151,17 @@ function rawBody(pairs: Array<[string, string]>, invalidUtf8: boolean): Uint8Arr
   });
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/** Bodies that are not forms at all, carrying the same pairs. */
+const notAForm = {
+  "garbage-multipart": (pairs: Array<[string, string]>) => ({ contentType: "multipart/form-data; boundary=----bcrm", body: rawBody(pairs, false) }),
+  "multipart-without-boundary": (pairs: Array<[string, string]>) => {
+    const text = pairs.map(([k, v]) => `------bcrm\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + "------bcrm--\r\n";
+    return { contentType: "multipart/form-data", body: new Uint8Array(Buffer.from(text)) };
+  },
+  json: (pairs: Array<[string, string]>) => ({ contentType: "application/json", body: new Uint8Array(Buffer.from(JSON.stringify(Object.fromEntries(pairs)))) }),
+  "no-content-type": (pairs: Array<[string, string]>) => ({ contentType: null, body: rawBody(pairs, false) }),
+} satisfies Record<string, (pairs: Array<[string, string]>) => { contentType: string | null; body: Uint8Array }>;
 
 // ---------------------------------------------------------------- the properties
 
@@ -214,22 +201,27 @@ describe("bad input never breaks anything", () => {
           values: fc.record(Object.fromEntries(fields.map((f) => [f, fieldValue])) as Record<string, fc.Arbitrary<string>>),
           // ...and some come twice.
           duplicates: fc.array(fc.tuple(fc.constantFrom(...fields), fieldValue), { maxLength: 3 }),
-          encoding: fc.constantFrom("multipart", "urlencoded", "invalid-utf8"),
+          encoding: fc.constantFrom("multipart", "urlencoded", "invalid-utf8", ...(Object.keys(notAForm) as Array<keyof typeof notAForm>)),
         });
         await fc.assert(
           fc.asyncProperty(paramsArb, formArb, fc.constantFrom(...roles), async (params, form, as) => {
             const pairs: Array<[string, string]> = [...Object.entries(form.values), ...form.duplicates];
             if (form.intent !== undefined) pairs.unshift(["intent", form.intent]);
             let body: FormData | Uint8Array;
+            let contentType: string | null | undefined;
             if (form.encoding === "multipart") {
               body = new FormData();
               for (const [k, v] of pairs) body.append(k, v);
+            } else if (form.encoding in notAForm) {
+              ({ contentType, body } = notAForm[form.encoding as keyof typeof notAForm](pairs));
             } else body = rawBody(pairs, form.encoding === "invalid-utf8");
             const url = fillPattern(info.pattern, params);
             const before = tableChecksum();
-            const outcome = await invoke(module, "action", { method: "POST", url, params, body }, as);
-            const label = `POST ${url} as ${as} [${pairs.map(([k, v]) => `${k}=${JSON.stringify(v.slice(0, 40))}`).join(" ")}]`;
+            const outcome = await invoke(module, "action", { method: "POST", url, params, body, contentType }, as);
+            const label = `POST ${url} as ${as} ${form.encoding} [${pairs.map(([k, v]) => `${k}=${JSON.stringify(v.slice(0, 40))}`).join(" ")}]`;
             if (outcome.status >= 500) failures.push(`${label} → ${outcome.status} ${outcome.error ?? ""}`);
+            // A body that is not a form writes nothing, whatever the answer (sign-out reads no body and changes only sessions).
+            else if (form.encoding in notAForm && tableChecksum() !== before) failures.push(`${label} → ${outcome.status} and rows changed`);
             else if (outcome.status >= 400 && outcome.status < 500) {
               if (tableChecksum() !== before) failures.push(`${label} → ${outcome.status} but rows changed`);
               const response = outcome.result as Response;
