@@ -20,7 +20,7 @@ import type { FormValues } from "../lib/forms.ts";
 import { changedFields, writeAudit } from "./audit.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
 import { timelinesOf, type TimelineEntry } from "./commitment-timeline.server.ts";
-import { getOrganization } from "./organizations.server.ts";
+import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { updateVersioned, type WriteContext } from "./record-write.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
@@ -80,6 +80,10 @@ function timelineOf(db: DbOrTx, commitmentIds: number[]): Map<number, TimelineEn
 
 // ---------------------------------------------------------------- the portal page
 
+/** A progress update as the portal shows it (no internal ids beyond the evidence link). */
+export type PortalTimelineEntry = Omit<TimelineEntry, "partnerOrganizationId">;
+
+/** A shared commitment on its own portal page: what that page shows, nothing internal. */
 export type SharedCommitment = {
   id: number;
   title: string;
@@ -88,13 +92,19 @@ export type SharedCommitment = {
   statusVerified: boolean;
   dueOn: string | null;
   leadOrganizationName: string;
-  /** Whether the partner's organization leads it (else it co-pledged). */
-  isLead: boolean;
   coPledgerNames: string[];
-  timeline: TimelineEntry[];
+  timeline: PortalTimelineEntry[];
 };
 
-function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitment[] {
+/** A row of /shared's commitments table. */
+export type SharedCommitmentSummary = Pick<SharedCommitment, "id" | "title" | "status" | "statusVerified" | "dueOn" | "timeline"> & {
+  /** Whether the partner's organization leads it (else it co-pledged). */
+  isLead: boolean;
+};
+
+type SharedCommitmentRow = SharedCommitment & { isLead: boolean };
+
+function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitmentRow[] {
   if (!ids.length) return [];
   const rows = db
     .select({
@@ -124,10 +134,11 @@ function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[
     ...c,
     isLead: leadOrganizationId === organizationId,
     coPledgerNames: coPledgers.filter((p) => p.commitmentId === c.id).map((p) => p.name),
-    timeline: timelines.get(c.id) ?? [],
+    timeline: (timelines.get(c.id) ?? []).map(({ partnerOrganizationId: _internal, ...entry }) => entry),
   }));
 }
 
+/** A shared follow-up on its own portal page (the version goes back with the done / reopen form). */
 export type SharedFollowUp = {
   id: number;
   title: string;
@@ -143,6 +154,9 @@ export type SharedFollowUp = {
   commitmentTitle: string | null;
   version: number;
 };
+
+/** A row of /shared's follow-ups table. */
+export type SharedFollowUpSummary = Pick<SharedFollowUp, "id" | "title" | "dueOn" | "status" | "overdue">;
 
 function sharedFollowUps(db: DbOrTx, organizationId: number, where = eq(followUps.sharedWithOrganizationId, organizationId)): SharedFollowUp[] {
   const visibleCommitments = new Set(sharedCommitmentIds(db, organizationId));
@@ -179,15 +193,31 @@ function sharedFollowUps(db: DbOrTx, organizationId: number, where = eq(followUp
     });
 }
 
-/** Everything on /shared: the organization card, its shared commitments and follow-ups. */
-export function getPortalOverview(user: CurrentUser) {
+/** The organization card on /shared: the fields it shows. */
+export type PortalOrganizationCard = Pick<
+  OrganizationWithTags,
+  "id" | "name" | "kind" | "oblast" | "municipality" | "address" | "email" | "phone" | "website"
+>;
+
+/**
+ * Everything on /shared: the organization card, its shared commitments and follow-ups. Partner
+ * loaders send only what their page shows (issue 13): no sort or search keys, versions, creators
+ * or import ids, which say nothing to a partner and much about BCRM's internals.
+ */
+export function getPortalOverview(user: CurrentUser): {
+  organization: PortalOrganizationCard;
+  commitments: SharedCommitmentSummary[];
+  followUps: SharedFollowUpSummary[];
+} {
   const organizationId = requirePartner(user);
   const db = getDb();
-  const organization = getOrganization(user, organizationId);
+  const { id, name, kind, oblast, municipality, address, email, phone, website } = getOrganization(user, organizationId);
   return {
-    organization,
-    commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)),
-    followUps: sharedFollowUps(db, organizationId),
+    organization: { id, name, kind, oblast, municipality, address, email, phone, website },
+    commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)).map(
+      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({ id, title, status, statusVerified, dueOn, isLead, timeline }),
+    ),
+    followUps: sharedFollowUps(db, organizationId).map(({ id, title, dueOn, status, overdue }) => ({ id, title, dueOn, status, overdue })),
   };
 }
 
@@ -195,7 +225,8 @@ export function getSharedCommitment(user: CurrentUser, id: number): SharedCommit
   const organizationId = requirePartner(user);
   const db = getDb();
   reachableCommitment(db, user, id);
-  return sharedCommitmentsByIds(db, organizationId, [id])[0]!;
+  const { isLead: _notShown, ...commitment } = sharedCommitmentsByIds(db, organizationId, [id])[0]!;
+  return commitment;
 }
 
 export function getSharedFollowUp(user: CurrentUser, id: number): SharedFollowUp {
