@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { env } from "../env.server.ts";
+import { ensurePrivateDir, makeFilePrivate } from "../lib/private-files.server.ts";
 import { writeAudit } from "./audit.server.ts";
 
 /** bcrm-YYYYMMDD-HHMMSS.sqlite, optionally -N when two are taken in the same second. */
@@ -36,7 +37,8 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   const directory = options.directory ?? backupDirectory();
   const keep = options.keep ?? env().BACKUP_KEEP;
-  fs.mkdirSync(directory, { recursive: true });
+  // A backup holds everything the database does: 0600 in a 0700 folder, whatever the umask.
+  ensurePrivateDir(directory);
   const base = `bcrm-${stamp(options.now ?? new Date())}`;
   let name = `${base}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(directory, name)); i++) name = `${base}-${i}.sqlite`;
@@ -48,6 +50,7 @@ export async function createBackup(
     // Inside the app the same connection writes, SQLite updates the copy as it goes, and small
     // steps keep the event loop free.
     await sqlite.backup(partial, { progress: ({ totalPages }) => (options.oneStep ? totalPages + 1 : 1000) });
+    makeFilePrivate(partial);
     // A self-contained file: rollback-journal mode, so opening it (to check or download) leaves no -wal/-shm.
     const copy = new Database(partial);
     copy.pragma("journal_mode = DELETE");
@@ -115,6 +118,8 @@ export function restoreBackup(source: string, target: string): void {
   if (verdict !== "ok") throw new Error(`Refusing to restore ${source}: ${verdict}`);
   const tmp = `${target}.restore-tmp`;
   fs.copyFileSync(source, tmp);
+  // The copy takes the backup's mode, which may be from before backups were private.
+  makeFilePrivate(tmp);
   const fd = fs.openSync(tmp, "r+");
   fs.fsyncSync(fd);
   fs.closeSync(fd);

@@ -4,11 +4,10 @@
 // object key anywhere in each route's loader data must be on that route's allow-list. The pages
 // are found by following the links of the partner's pages from /shared, so a new partner page
 // without an allow-list fails here until someone decides what it may send.
-import fs from "node:fs";
-import path from "node:path";
 import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
+import { postEvidenceUpdate } from "./http-helpers.ts";
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let cookie: string;
@@ -96,23 +95,6 @@ function linksOf(html: string): string[] {
   return [...found];
 }
 
-/** A progress update with an evidence file, so timelines on the partner's pages are not empty. */
-async function postEvidenceUpdate(commitmentId: number) {
-  const form = new FormData();
-  form.set("intent", "update");
-  form.set("commitmentId", String(commitmentId));
-  form.set("note", "Проверка на данните в страницата");
-  const pdf = fs.readFileSync(path.resolve("tests/fixtures/evidence.pdf"));
-  form.set("evidenceFile", new File([new Uint8Array(pdf)], "доказателство.pdf", { type: "application/pdf" }));
-  const response = await fetch(`${server.url}/shared/commitments/${commitmentId}`, {
-    method: "POST",
-    body: form,
-    headers: { Cookie: cookie, Origin: server.url },
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-}
-
 describe("partner payloads carry only what the page shows", () => {
   it("Partner payloads carry internal fields: every partner page's loader data keys are on its allow-list", async () => {
     const portal = await openPage("/shared");
@@ -124,7 +106,7 @@ describe("partner payloads carry only what the page shows", () => {
     };
     expect(overview.commitments.length).toBeGreaterThan(0);
     expect(overview.followUps.length).toBeGreaterThan(0);
-    await postEvidenceUpdate(overview.commitments[0]!.id);
+    await postEvidenceUpdate(server.url, cookie, overview.commitments[0]!.id);
 
     // Start from the portal, the partner's own organization, the profile and searches that find
     // shared items; then follow every link on every page reached.
