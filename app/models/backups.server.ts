@@ -5,7 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
+import { auditEntries } from "../db/schema.ts";
 import { env } from "../env.server.ts";
 import { ensurePrivateDir, makeFilePrivate } from "../lib/private-files.server.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -130,9 +132,52 @@ export function restoreBackup(source: string, target: string): void {
 
 // ---------------------------------------------------------------- the admin page
 
-export function listBackupsFor(user: CurrentUser): { backups: BackupInfo[]; keep: number } {
+export type BackupListing = BackupInfo & {
+  /** Taken before the latest erasure of personal data, so it still holds the erased values. */
+  beforeErasure: boolean;
+};
+
+/** When personal data were last erased (a refugee contact), or null. */
+function latestErasureAt(): string | null {
+  const row = getDb()
+    .select({ at: sql<string | null>`max(${auditEntries.at})` })
+    .from(auditEntries)
+    .where(eq(auditEntries.action, "erase"))
+    .get();
+  return row?.at ?? null;
+}
+
+function listBackupsMarked(): { backups: BackupListing[]; latestErasureAt: string | null } {
+  const erasedAt = latestErasureAt();
+  const erasedMs = erasedAt ? Date.parse(erasedAt) : null;
+  return {
+    backups: listBackups().map((b) => ({ ...b, beforeErasure: erasedMs != null && Date.parse(b.createdAt) < erasedMs })),
+    latestErasureAt: erasedAt,
+  };
+}
+
+export function listBackupsFor(user: CurrentUser): { backups: BackupListing[]; keep: number; latestErasureAt: string | null } {
   requireCapability(user, "manageBackups");
-  return { backups: listBackups(), keep: env().BACKUP_KEEP };
+  return { ...listBackupsMarked(), keep: env().BACKUP_KEEP };
+}
+
+/**
+ * Deletes the named backups (unknown names are ignored), or with `beforeErasure` every backup
+ * taken before the latest erasure — the copies that still hold erased personal data. Each
+ * deletion is audited. Returns how many were deleted.
+ */
+export function deleteBackupsAs(user: CurrentUser, which: { names: string[] } | { beforeErasure: true }, ip: string): number {
+  requireCapability(user, "manageBackups");
+  const names = "names" in which ? which.names : listBackupsMarked().backups.filter((b) => b.beforeErasure).map((b) => b.name);
+  let deleted = 0;
+  for (const name of names) {
+    const file = backupPath(name);
+    if (!file) continue;
+    fs.rmSync(file, { force: true });
+    writeAudit(getDb(), { userId: user.id, action: "backup_delete", entityType: "backup", detail: { name }, ip });
+    deleted++;
+  }
+  return deleted;
 }
 
 export async function createBackupAs(user: CurrentUser, ip: string): Promise<BackupInfo> {

@@ -62,7 +62,7 @@ function cleanFileName(name: string): string {
   return (base || "evidence").slice(0, 200);
 }
 
-function uploadDir(): string {
+export function uploadDir(): string {
   return path.resolve(env().UPLOAD_DIR);
 }
 
