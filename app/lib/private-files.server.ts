@@ -43,17 +43,33 @@ export function makeTreePrivate(dir: string) {
   }
 }
 
+/** The session secret `npm run demo` keeps beside the database. */
+export const SESSION_SECRET_FILE = ".session-secret";
+
+/**
+ * Whether the database's folder is the app's own data folder (data/ by default), which may be
+ * locked to 0700: ours, not a shared folder (sticky, like /tmp), not the working directory, and
+ * holding nothing but what the app keeps there — so a database put in someone's home folder
+ * does not get that folder locked.
+ */
+function isAppDataDir(dir: string, databaseName: string): boolean {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory() || stat.mode & 0o1000 || dir === path.resolve(process.cwd())) return false;
+  if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return false;
+  const ours = new Set(["backups", "uploads", SESSION_SECRET_FILE]);
+  return fs.readdirSync(dir).every((name) => ours.has(name) || name.startsWith(databaseName) || /\.sqlite(-wal|-shm|-journal)?$/.test(name));
+}
+
 /**
  * The database file with its -wal and -shm (SQLite creates those with the database file's mode,
- * so the main file decides), and the folder it lives in — unless that folder is a shared one
- * (sticky, like /tmp) or someone else's, which is not ours to lock.
+ * so the main file decides), the session secret beside it, and the folder they live in when
+ * that folder is the app's own.
  */
 export function makeDatabasePrivate(databasePath: string) {
   if (databasePath === ":memory:") return;
   const file = path.resolve(databasePath);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) chmodIfNeeded(file + suffix, PRIVATE_FILE_MODE);
   const dir = path.dirname(file);
-  const stat = fs.statSync(dir, { throwIfNoEntry: false });
-  const ownedByUs = typeof process.getuid !== "function" || stat?.uid === process.getuid();
-  if (stat && ownedByUs && !(stat.mode & 0o1000) && dir !== path.resolve(process.cwd())) chmodIfNeeded(dir, PRIVATE_DIR_MODE);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) chmodIfNeeded(file + suffix, PRIVATE_FILE_MODE);
+  chmodIfNeeded(path.join(dir, SESSION_SECRET_FILE), PRIVATE_FILE_MODE);
+  if (isAppDataDir(dir, path.basename(file))) chmodIfNeeded(dir, PRIVATE_DIR_MODE);
 }

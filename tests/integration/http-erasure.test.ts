@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchKey } from "#app/lib/transliterate.ts";
+import { searchKey, sortKey } from "#app/lib/transliterate.ts";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
 import { createdId, postEvidenceUpdate, postForm } from "./http-helpers.ts";
 
@@ -27,8 +27,11 @@ const name = "Назанин Ерасурова";
 const firstEmail = "nazanin.first.erasure@example.org";
 const secondEmail = "nazanin.second.erasure@example.org";
 const notes = "Живее при сестра си в Овча купел; предпочита срещи в петък след обяд.";
-/** What must be gone from the disk, as bytes: the values and the folded search form of the name. */
-const erasedValues: Record<string, string> = { name, firstEmail, secondEmail, notes, nameSearchKey: searchKey(name) };
+/** What must be gone from the disk, as bytes: the values, and the name's folded search and sort forms and their words. */
+const erasedValues: Record<string, string> = {
+  name, firstEmail, secondEmail, notes, nameSearchKey: searchKey(name), nameSortKey: sortKey(name),
+  ...Object.fromEntries(searchKey(name).split(" ").map((word, i) => [`nameSearchWord${i + 1}`, word])),
+};
 
 const uploadsDir = () => path.join(server.dataDir, "uploads");
 
@@ -185,5 +188,17 @@ describe("erasure leaves no copies", () => {
     expect(fresh.length).toBe(1);
     expect(byteSearch([path.join(backupsDir, fresh[0]!)])).toEqual([]);
     expect(await page(admin, "/admin/backups")).not.toContain('data-before-erasure="true"');
+  });
+
+  it("Erasure leaves copies: a seeded contact, written long before, leaves no byte of its values either", async () => {
+    const admin = await signIn(server.url, "admin@bcrm.demo");
+    const contact = query<{ id: number; name: string; contactValue: string; notes: string }>(
+      "SELECT id, name, contact_value AS contactValue, notes FROM refugee_contacts WHERE name = 'Амина Х.'",
+    );
+    const values = { name: contact.name, contactValue: contact.contactValue, notes: contact.notes };
+    expect(byteSearch(filesOnDisk(), values).length).toBeGreaterThan(0);
+    expect((await page(admin, `/refugees/${contact.id}/erase`)).length).toBeGreaterThan(0);
+    expect((await postForm(server.url, admin, `/refugees/${contact.id}/erase`, { confirm: "on" })).status).toBe(302);
+    expect(byteSearch(filesOnDisk(), values)).toEqual([]);
   });
 });

@@ -72,15 +72,19 @@ describe("file modes under data/", () => {
     fs.copyFileSync(databasePath, path.join(backupsDir, "bcrm-20200101-000000.sqlite"));
     fs.mkdirSync(uploadsDir);
     fs.writeFileSync(path.join(uploadsDir, "0".repeat(48)), "old upload");
+    // The session secret `npm run demo` keeps beside the database.
+    fs.writeFileSync(path.join(dataDir, ".session-secret"), "an-old-demo-session-secret");
     for (const d of [dataDir, backupsDir, uploadsDir]) fs.chmodSync(d, 0o755);
-    for (const f of [databasePath, path.join(backupsDir, "bcrm-20200101-000000.sqlite"), path.join(uploadsDir, "0".repeat(48))]) fs.chmodSync(f, 0o644);
-    expect(notPrivate().length).toBe(6);
+    for (const f of [databasePath, path.join(dataDir, ".session-secret"), path.join(backupsDir, "bcrm-20200101-000000.sqlite"), path.join(uploadsDir, "0".repeat(48))]) {
+      fs.chmodSync(f, 0o644);
+    }
+    expect(notPrivate().length).toBe(7);
 
     server = await start();
     await useTheApp(server, "1");
 
     const files = entriesUnder(dataDir).filter((e) => !e.dir).map((e) => path.relative(dataDir, e.path));
-    expect(files).toEqual(expect.arrayContaining(["bcrm.sqlite", "bcrm.sqlite-wal", "bcrm.sqlite-shm"]));
+    expect(files).toEqual(expect.arrayContaining(["bcrm.sqlite", "bcrm.sqlite-wal", "bcrm.sqlite-shm", ".session-secret"]));
     const backups = fs.readdirSync(backupsDir).filter((n) => n.endsWith(".sqlite"));
     expect(backups.length).toBe(2);
     expect(fs.readdirSync(uploadsDir).length).toBe(2);

@@ -172,3 +172,30 @@ describe("scrubbing audit JSON", () => {
     expect(JSON.parse(redactAuditJson(text, ["Али Р."])!)).toEqual({ q: "търсене на [изтрито] в София", rows: [{ name: "[изтрито]" }], count: 2 });
   });
 });
+
+describe("the checkpoint that ends an erasure", () => {
+  it("waits for a reader of another connection instead of failing, and empties the WAL once it is gone", async () => {
+    const Database = (await import("better-sqlite3")).default;
+    const { checkpointTruncate } = await import("#app/models/personal-data.server.ts");
+    const { env } = await import("#app/env.server.ts");
+    const fs = await import("node:fs");
+    const db = getDb();
+    db.$client.prepare("INSERT INTO tags (name) VALUES (?)").run("checkpoint-probe");
+    // Another worker in the middle of a read holds a snapshot: TRUNCATE cannot finish meanwhile.
+    const other = new Database(env().DATABASE_PATH);
+    other.exec("BEGIN");
+    other.prepare("SELECT count(*) FROM tags").get();
+    db.$client.prepare("INSERT INTO tags (name) VALUES (?)").run("checkpoint-probe-2");
+    expect(await checkpointTruncate(db, { attempts: 2, pauseMs: 10 })).toBe(false);
+    expect(fs.statSync(`${env().DATABASE_PATH}-wal`).size).toBeGreaterThan(0);
+    // The reader finishes while the erasure retries: the checkpoint then goes through.
+    setTimeout(() => {
+      other.exec("COMMIT");
+      other.close();
+    }, 150);
+    expect(await checkpointTruncate(db, { attempts: 20, pauseMs: 50 })).toBe(true);
+    expect(fs.statSync(`${env().DATABASE_PATH}-wal`).size).toBe(0);
+    // busy_timeout is back as it was.
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+  });
+});
