@@ -103,6 +103,9 @@ export function redactText(text: string, values: string[]): string {
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
+/** SQLite's affinity rules: a declared type holding CHAR, CLOB or TEXT is text; no type at all may hold anything. */
+const textAffinity = (declared: string) => declared.trim() === "" || /CHAR|CLOB|TEXT/i.test(declared);
+
 type TableInfo = { name: string; keyColumns: string[]; textColumns: string[]; derived: string[]; hasVersion: boolean; hasUpdatedAt: boolean };
 
 /**
@@ -119,13 +122,13 @@ function tablesToSearch(): TableInfo[] {
     .filter((t) => !t.name.startsWith("sqlite_") && !skippedTables.has(t.name))
     .filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)))
     .map((t) => {
-      const columns = sqlite().prepare(`PRAGMA table_info(${quote(t.name)})`).all() as Array<{ name: string; pk: number }>;
+      const columns = sqlite().prepare(`PRAGMA table_info(${quote(t.name)})`).all() as Array<{ name: string; type: string; pk: number }>;
       const withoutRowid = /WITHOUT\s+ROWID/i.test(t.sql ?? "");
       return {
         name: t.name,
         keyColumns: withoutRowid ? columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name) : ["rowid"],
-        // Any column may hold text in SQLite; non-text values are skipped row by row.
-        textColumns: columns.map((c) => c.name).filter((c) => !derivedSqlColumns.has(c)),
+        // Columns of text affinity (TEXT, VARCHAR, CLOB…) or none: ids, counts and flags are skipped.
+        textColumns: columns.filter((c) => textAffinity(c.type) && !derivedSqlColumns.has(c.name)).map((c) => c.name),
         derived: columns.map((c) => c.name).filter((c) => derivedSqlColumns.has(c)),
         hasVersion: columns.some((c) => c.name === "version"),
         hasUpdatedAt: columns.some((c) => c.name === "updated_at"),
@@ -179,7 +182,7 @@ function findRecordCopies(values: string[], except: { table: string; id: number 
   for (const info of tablesToSearch()) {
     if (!info.textColumns.length) continue;
     // SQLite narrows the rows (instr is exact and fast); the whole-word check is done here.
-    const conditions = info.textColumns.flatMap((c) => needles.map(() => `(typeof(${quote(c)}) = 'text' AND instr(${quote(c)}, ?) > 0)`));
+    const conditions = info.textColumns.flatMap((c) => needles.map(() => `instr(${quote(c)}, ?) > 0`));
     const keySelect = info.keyColumns[0] === "rowid" ? `rowid AS "__key0", ` : info.keyColumns.map((k, i) => `${quote(k)} AS "__key${i}", `).join("");
     const statement = `SELECT ${keySelect}* FROM ${quote(info.name)} WHERE ${conditions.join(" OR ")}`;
     const params = info.textColumns.flatMap(() => needles);
