@@ -177,8 +177,13 @@ export function updateRefugeeContact(
 
 /** Personal fields of a contact; all of them are replaced or emptied by erasure. */
 const personalFields = ["name", "languages", "countryOfOrigin", "contactChannel", "contactValue", "notes"] as const;
-/** The fields whose values are searched for in other records (languages or a country are not a person). */
-const identifyingFields = ["name", "contactValue", "notes"] as const;
+/**
+ * The fields that point at the person: searched for in other records, the outbox and uploads.
+ * Notes are not (a short note such as «Бележка» would match unrelated text); they are removed
+ * from audit entries, where they were quoted.
+ */
+const identifyingFields = ["name", "contactValue"] as const;
+const quotedInAuditFields = [...identifyingFields, "notes"] as const;
 const ERASED = REDACTED;
 
 /**
@@ -218,11 +223,11 @@ export function redactAuditJson(text: string | null, erasedValues: string[]): st
 }
 
 /**
- * The name, contact value and notes the contact has now and had before (from its own audit
+ * The values of the given fields the contact has now and had before (from its own audit
  * entries, read before they are scrubbed): a copy made before an edit is still theirs.
  */
-function identifyingValues(db: DbOrTx, contact: RefugeeContact): string[] {
-  const values: unknown[] = identifyingFields.map((f) => contact[f]);
+function identifyingValues(db: DbOrTx, contact: RefugeeContact, fields: ReadonlyArray<(typeof quotedInAuditFields)[number]> = identifyingFields): string[] {
+  const values: unknown[] = fields.map((f) => contact[f]);
   const entries = db
     .select({ changes: auditEntries.changes })
     .from(auditEntries)
@@ -232,7 +237,7 @@ function identifyingValues(db: DbOrTx, contact: RefugeeContact): string[] {
     if (!changes) continue;
     try {
       const parsed = JSON.parse(changes) as Record<string, unknown>;
-      for (const f of identifyingFields) values.push(...[parsed[f]].flat());
+      for (const f of fields) values.push(...[parsed[f]].flat());
     } catch {
       // not JSON: nothing to learn from it
     }
@@ -247,7 +252,7 @@ const readCapabilityOfTable: Partial<Record<string, Capability>> = { outbox: "re
 
 /**
  * What the erase page shows before the user confirms: every other record, outbox message and
- * uploaded file that contains the contact's name, contact value or notes (erasure redacts them
+ * uploaded file that contains the contact's name or contact value (erasure redacts them
  * too), and the backups that will still hold the data afterwards.
  */
 export function previewErasure(user: CurrentUser, id: number): ErasurePreview {
@@ -268,9 +273,9 @@ export type ErasureResult = { ok: true; redacted: number; files: number; checkpo
 
 /**
  * GDPR erasure by anonymisation in place, in one transaction: personal fields replaced by a
- * neutral label, consents deleted, the contact's audit history kept but emptied of values, and
- * every copy of its name, contact value or notes in other records, the outbox and other audit
- * entries redacted (each audited). Event participations stay so counts and statistics remain
+ * neutral label, consents deleted, the contact's audit history kept but emptied of values, every
+ * copy of its name or contact value in other records and the outbox redacted (each audited), and
+ * its values, notes too, removed from other audit entries. Event participations stay so counts and statistics remain
  * true. After the commit, uploaded files that contain the values are removed and the WAL is
  * checkpointed and emptied, so no old page image keeps them on disk. Irreversible.
  */
@@ -288,6 +293,7 @@ export async function eraseRefugeeContact(
     if (!contact) throw notFound();
     if (contact.erasedAt) return { ok: false, reason: "alreadyErased" } as const;
     const erasedValues = identifyingValues(tx, contact);
+    const quotedValues = identifyingValues(tx, contact, quotedInAuditFields);
     const label = erasedLabel(id);
     const now = new Date().toISOString();
     tx.update(refugeeContacts)
@@ -308,7 +314,7 @@ export async function eraseRefugeeContact(
     tx.delete(refugeeConsents).where(eq(refugeeConsents.refugeeContactId, id)).run();
     const copies = redactCopies(tx, erasedValues, { table: "refugee_contacts", id }, { userId: user.id, ip: ctx.ip });
     scrubContactAudit(tx, id);
-    redactElsewhere(tx, erasedValues);
+    redactElsewhere(tx, quotedValues);
     purgeSearchIndexes(tx, ["refugee_contacts", ...copies.touchedTables]);
     writeAudit(tx, {
       userId: user.id,
