@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
-      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+      user: user ? { name: user.name, role: user.role } : null,
       navigation: user ? navigationFor(user) : [],
       flash: flash.message,
     },

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "../env.server.ts";
+import { ensurePrivateDir, makeDatabasePrivate, makeFilePrivate } from "../lib/private-files.server.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -12,8 +13,13 @@ const migrationsFolder = path.resolve(process.cwd(), "drizzle");
 
 /** Opens a database file with the pragmas the app relies on and brings its schema up to date. */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    // Refugee contacts and password hashes: the file, its -wal and -shm are 0600 (see private-files.server.ts).
+    if (!fs.existsSync(path.dirname(path.resolve(file)))) ensurePrivateDir(path.dirname(path.resolve(file)));
+    makeDatabasePrivate(file);
+  }
   const sqlite = new Database(file);
+  if (file !== ":memory:") makeFilePrivate(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

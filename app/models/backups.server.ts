@@ -5,8 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
+import { auditEntries } from "../db/schema.ts";
 import { env } from "../env.server.ts";
+import { ensurePrivateDir, makeFilePrivate } from "../lib/private-files.server.ts";
 import { writeAudit } from "./audit.server.ts";
 
 /** bcrm-YYYYMMDD-HHMMSS.sqlite, optionally -N when two are taken in the same second. */
@@ -36,7 +39,8 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   const directory = options.directory ?? backupDirectory();
   const keep = options.keep ?? env().BACKUP_KEEP;
-  fs.mkdirSync(directory, { recursive: true });
+  // A backup holds everything the database does: 0600 in a 0700 folder, whatever the umask.
+  ensurePrivateDir(directory);
   const base = `bcrm-${stamp(options.now ?? new Date())}`;
   let name = `${base}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(directory, name)); i++) name = `${base}-${i}.sqlite`;
@@ -48,6 +52,7 @@ export async function createBackup(
     // Inside the app the same connection writes, SQLite updates the copy as it goes, and small
     // steps keep the event loop free.
     await sqlite.backup(partial, { progress: ({ totalPages }) => (options.oneStep ? totalPages + 1 : 1000) });
+    makeFilePrivate(partial);
     // A self-contained file: rollback-journal mode, so opening it (to check or download) leaves no -wal/-shm.
     const copy = new Database(partial);
     copy.pragma("journal_mode = DELETE");
@@ -115,6 +120,8 @@ export function restoreBackup(source: string, target: string): void {
   if (verdict !== "ok") throw new Error(`Refusing to restore ${source}: ${verdict}`);
   const tmp = `${target}.restore-tmp`;
   fs.copyFileSync(source, tmp);
+  // The copy takes the backup's mode, which may be from before backups were private.
+  makeFilePrivate(tmp);
   const fd = fs.openSync(tmp, "r+");
   fs.fsyncSync(fd);
   fs.closeSync(fd);
@@ -125,9 +132,52 @@ export function restoreBackup(source: string, target: string): void {
 
 // ---------------------------------------------------------------- the admin page
 
-export function listBackupsFor(user: CurrentUser): { backups: BackupInfo[]; keep: number } {
+export type BackupListing = BackupInfo & {
+  /** Taken before the latest erasure of personal data, so it still holds the erased values. */
+  beforeErasure: boolean;
+};
+
+/** When personal data were last erased (a refugee contact), or null. */
+function latestErasureAt(): string | null {
+  const row = getDb()
+    .select({ at: sql<string | null>`max(${auditEntries.at})` })
+    .from(auditEntries)
+    .where(eq(auditEntries.action, "erase"))
+    .get();
+  return row?.at ?? null;
+}
+
+function listBackupsMarked(): { backups: BackupListing[]; latestErasureAt: string | null } {
+  const erasedAt = latestErasureAt();
+  const erasedMs = erasedAt ? Date.parse(erasedAt) : null;
+  return {
+    backups: listBackups().map((b) => ({ ...b, beforeErasure: erasedMs != null && Date.parse(b.createdAt) < erasedMs })),
+    latestErasureAt: erasedAt,
+  };
+}
+
+export function listBackupsFor(user: CurrentUser): { backups: BackupListing[]; keep: number; latestErasureAt: string | null } {
   requireCapability(user, "manageBackups");
-  return { backups: listBackups(), keep: env().BACKUP_KEEP };
+  return { ...listBackupsMarked(), keep: env().BACKUP_KEEP };
+}
+
+/**
+ * Deletes the named backups (unknown names are ignored), or with `beforeErasure` every backup
+ * taken before the latest erasure — the copies that still hold erased personal data. Each
+ * deletion is audited. Returns how many were deleted.
+ */
+export function deleteBackupsAs(user: CurrentUser, which: { names: string[] } | { beforeErasure: true }, ip: string): number {
+  requireCapability(user, "manageBackups");
+  const names = "names" in which ? which.names : listBackupsMarked().backups.filter((b) => b.beforeErasure).map((b) => b.name);
+  let deleted = 0;
+  for (const name of names) {
+    const file = backupPath(name);
+    if (!file) continue;
+    fs.rmSync(file, { force: true });
+    writeAudit(getDb(), { userId: user.id, action: "backup_delete", entityType: "backup", detail: { name }, ip });
+    deleted++;
+  }
+  return deleted;
 }
 
 export async function createBackupAs(user: CurrentUser, ip: string): Promise<BackupInfo> {

@@ -73,7 +73,7 @@ function cleanFileName(name: string): string {
   return [...characters.slice(0, MAX_NAME_CHARACTERS - extension.length), ...extension].join("");
 }
 
-function uploadDir(): string {
+export function uploadDir(): string {
   return path.resolve(env().UPLOAD_DIR);
 }
 
@@ -87,7 +87,7 @@ export function storeEvidenceFile(
   file: { bytes: Uint8Array; mimeType: string; originalName: string },
 ): { id: number; storedPath: string } {
   const dir = uploadDir();
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const storageName = crypto.randomBytes(24).toString("hex");
   const storedPath = path.join(dir, storageName);
   fs.writeFileSync(storedPath, file.bytes, { flag: "wx", mode: 0o600 });

@@ -24,7 +24,7 @@ import { writeAudit } from "./audit.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { storeEvidenceFile } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
-import { getOrganization } from "./organizations.server.ts";
+import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
@@ -75,6 +75,15 @@ function timelineOf(db: DbOrTx, commitmentIds: number[]): Map<number, TimelineEn
 
 // ---------------------------------------------------------------- the portal page
 
+/** A progress update as the portal shows it (no internal ids beyond the evidence link). */
+export type PortalTimelineEntry = Omit<TimelineEntry, "partnerOrganizationId">;
+
+/** An update without the internal id of the reporting organization. */
+function forPortal({ partnerOrganizationId: _internal, ...entry }: TimelineEntry): PortalTimelineEntry {
+  return entry;
+}
+
+/** A shared commitment on its own portal page: what that page shows, nothing internal. */
 export type SharedCommitment = {
   id: number;
   title: string;
@@ -83,17 +92,23 @@ export type SharedCommitment = {
   statusVerified: boolean;
   dueOn: string | null;
   leadOrganizationName: string;
-  /** Whether the partner's organization leads it (else it co-pledged). */
-  isLead: boolean;
   coPledgerNames: string[];
-  timeline: TimelineEntry[];
+  timeline: PortalTimelineEntry[];
   /** The organization's latest report BCRM returned and no later report answers: its reason is shown on the item. */
-  returnedReport: TimelineEntry | null;
+  returnedReport: PortalTimelineEntry | null;
   /** The statuses the partner may report now (none once finished), by the lifecycle table. */
   statusChoices: CommitmentStatus[];
 };
 
-function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitment[] {
+/** A row of /shared's commitments table. */
+export type SharedCommitmentSummary = Pick<SharedCommitment, "id" | "title" | "status" | "statusVerified" | "dueOn" | "timeline"> & {
+  /** Whether the partner's organization leads it (else it co-pledged). */
+  isLead: boolean;
+};
+
+type SharedCommitmentRow = SharedCommitment & { isLead: boolean };
+
+function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[]): SharedCommitmentRow[] {
   if (!ids.length) return [];
   const rows = db
     .select({
@@ -121,17 +136,19 @@ function sharedCommitmentsByIds(db: DbOrTx, organizationId: number, ids: number[
     .all();
   return rows.map(({ leadOrganizationId, ...c }) => {
     const timeline = timelines.get(c.id) ?? [];
+    const returned = unansweredReturn(timeline, organizationId);
     return {
       ...c,
       isLead: leadOrganizationId === organizationId,
       coPledgerNames: coPledgers.filter((p) => p.commitmentId === c.id).map((p) => p.name),
-      timeline,
-      returnedReport: unansweredReturn(timeline, organizationId),
+      timeline: timeline.map(forPortal),
+      returnedReport: returned && forPortal(returned),
       statusChoices: allowedTargets("partnerReport", c.status),
     };
   });
 }
 
+/** A shared follow-up on its own portal page (the version goes back with the done / reopen form). */
 export type SharedFollowUp = {
   id: number;
   title: string;
@@ -147,6 +164,9 @@ export type SharedFollowUp = {
   commitmentTitle: string | null;
   version: number;
 };
+
+/** A row of /shared's follow-ups table. */
+export type SharedFollowUpSummary = Pick<SharedFollowUp, "id" | "title" | "dueOn" | "status" | "overdue">;
 
 function sharedFollowUps(db: DbOrTx, organizationId: number, where = partnerFollowUpScope(organizationId)): SharedFollowUp[] {
   const visibleCommitments = new Set(sharedCommitmentIds(db, organizationId));
@@ -183,15 +203,31 @@ function sharedFollowUps(db: DbOrTx, organizationId: number, where = partnerFoll
     });
 }
 
-/** Everything on /shared: the organization card, its shared commitments and follow-ups. */
-export function getPortalOverview(user: CurrentUser) {
+/** The organization card on /shared: the fields it shows. */
+export type PortalOrganizationCard = Pick<
+  OrganizationWithTags,
+  "id" | "name" | "kind" | "oblast" | "municipality" | "address" | "email" | "phone" | "website"
+>;
+
+/**
+ * Everything on /shared: the organization card, its shared commitments and follow-ups. Partner
+ * loaders send only what their page shows (issue 13): no sort or search keys, versions, creators
+ * or import ids, which say nothing to a partner and much about BCRM's internals.
+ */
+export function getPortalOverview(user: CurrentUser): {
+  organization: PortalOrganizationCard;
+  commitments: SharedCommitmentSummary[];
+  followUps: SharedFollowUpSummary[];
+} {
   const organizationId = requirePartner(user);
   const db = getDb();
-  const organization = getOrganization(user, organizationId);
+  const { id, name, kind, oblast, municipality, address, email, phone, website } = getOrganization(user, organizationId);
   return {
-    organization,
-    commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)),
-    followUps: sharedFollowUps(db, organizationId),
+    organization: { id, name, kind, oblast, municipality, address, email, phone, website },
+    commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)).map(
+      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({ id, title, status, statusVerified, dueOn, isLead, timeline }),
+    ),
+    followUps: sharedFollowUps(db, organizationId).map(({ id, title, dueOn, status, overdue }) => ({ id, title, dueOn, status, overdue })),
   };
 }
 
@@ -199,7 +235,8 @@ export function getSharedCommitment(user: CurrentUser, id: number): SharedCommit
   const organizationId = requirePartner(user);
   const db = getDb();
   reachableCommitment(db, user, id);
-  return sharedCommitmentsByIds(db, organizationId, [id])[0]!;
+  const { isLead: _notShown, ...commitment } = sharedCommitmentsByIds(db, organizationId, [id])[0]!;
+  return commitment;
 }
 
 export function getSharedFollowUp(user: CurrentUser, id: number): SharedFollowUp {

@@ -2,14 +2,28 @@
 // change audited, erasable by anonymisation in place so event statistics stay true.
 // Who may do what is asked of the access module; what consent means lives in refugee-consent.server.ts.
 import { and, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { can, notFound, requireCapability, type CurrentUser } from "../auth/access.server.ts";
+import { can, notFound, requireCapability, type Capability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { refugeeContactKeys } from "../db/derived.ts";
 import { auditEntries, eventParticipants, events, refugeeConsents, refugeeContacts } from "../db/schema.ts";
 import { refugeeParticipantRoles, type RefugeeParticipantRole } from "../domain/enums.ts";
 import { refugeeListSpec, type ParticipationInput, type RefugeeContactInput } from "../domain/refugee.ts";
 import { parseListParams } from "../lib/list-params.ts";
+import { env } from "../env.server.ts";
 import { historyOf, writeAudit } from "./audit.server.ts";
+import { listBackups } from "./backups.server.ts";
+import {
+  checkpointTruncate,
+  findCopies,
+  purgeSearchIndexes,
+  REDACTED,
+  redactCopies,
+  redactText,
+  removeFiles,
+  searchableValues,
+  variantsOf,
+  type PersonalDataCopies,
+} from "./personal-data.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import {
@@ -162,7 +176,14 @@ export function updateRefugeeContact(
 
 /** Personal fields of a contact; all of them are replaced or emptied by erasure. */
 const personalFields = ["name", "languages", "countryOfOrigin", "contactChannel", "contactValue", "notes"] as const;
-const ERASED = "[erased]";
+/**
+ * The fields that point at the person: searched for in other records, the outbox and uploads.
+ * Notes are not (a short note such as «Бележка» would match unrelated text); they are removed
+ * from audit entries, where they were quoted.
+ */
+const identifyingFields = ["name", "contactValue"] as const;
+const quotedInAuditFields = [...identifyingFields, "notes"] as const;
+const ERASED = REDACTED;
 
 /**
  * An audit JSON (`changes` or `detail`) of an erased contact: the field names stay, so the
@@ -186,10 +207,10 @@ export function scrubAuditJson(text: string | null): string | null {
 export function redactAuditJson(text: string | null, erasedValues: string[]): string | null {
   if (text === null) return null;
   const redact = (value: unknown): unknown => {
-    if (typeof value === "string") return erasedValues.reduce((s, v) => s.split(v).join(ERASED), value);
+    if (typeof value === "string") return redactText(value, erasedValues);
     if (Array.isArray(value)) return value.map(redact);
     if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [erasedValues.reduce((s, e) => s.split(e).join(ERASED), k), redact(v)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, erasedValues), redact(v)]));
     }
     return value;
   };
@@ -200,20 +221,78 @@ export function redactAuditJson(text: string | null, erasedValues: string[]): st
   }
 }
 
-export type ErasureResult = { ok: true } | { ok: false; reason: "alreadyErased" };
+/**
+ * The values of the given fields the contact has now and had before (from its own audit
+ * entries, read before they are scrubbed): a copy made before an edit is still theirs.
+ */
+function identifyingValues(db: DbOrTx, contact: RefugeeContact, fields: ReadonlyArray<(typeof quotedInAuditFields)[number]> = identifyingFields): string[] {
+  const values: unknown[] = fields.map((f) => contact[f]);
+  const entries = db
+    .select({ changes: auditEntries.changes })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, "refugee_contact"), eq(auditEntries.entityId, contact.id)))
+    .all();
+  for (const { changes } of entries) {
+    if (!changes) continue;
+    try {
+      const parsed = JSON.parse(changes) as Record<string, unknown>;
+      for (const f of fields) values.push(...[parsed[f]].flat());
+    } catch {
+      // not JSON: nothing to learn from it
+    }
+  }
+  return searchableValues(values.filter((v): v is string => typeof v === "string"));
+}
+
+export type ErasurePreview = PersonalDataCopies & { backups: { count: number; keep: number } };
+
+/** Tables beyond the staff records that erasers (coordinators, admins) all read. */
+const readCapabilityOfTable: Partial<Record<string, Capability>> = { outbox: "readOutbox", imports: "import" };
+
+/**
+ * What the erase page shows before the user confirms: every other record, outbox message and
+ * uploaded file that contains the contact's name or contact value (erasure redacts them
+ * too), and the backups that will still hold the data afterwards.
+ */
+export function previewErasure(user: CurrentUser, id: number): ErasurePreview {
+  requireCapability(user, "eraseRefugeeContacts");
+  const db = getDb();
+  const contact = db.select().from(refugeeContacts).where(eq(refugeeContacts.id, id)).get();
+  if (!contact) throw notFound();
+  const copies = findCopies(identifyingValues(db, contact), { table: "refugee_contacts", id });
+  // The list names every copy; its text and link only where this user may read that kind of record.
+  const records = copies.records.map((r) => {
+    const needs = readCapabilityOfTable[r.table];
+    return needs && !can(user, needs) ? { ...r, excerpt: null, href: null } : r;
+  });
+  return { records, files: copies.files, backups: { count: listBackups().length, keep: env().BACKUP_KEEP } };
+}
+
+export type ErasureResult = { ok: true; redacted: number; files: number; checkpointed: boolean } | { ok: false; reason: "alreadyErased" };
 
 /**
  * GDPR erasure by anonymisation in place, in one transaction: personal fields replaced by a
- * neutral label, consents deleted, the contact's audit history kept but emptied of values.
- * Event participations stay so counts and statistics remain true. Irreversible.
+ * neutral label, consents deleted, the contact's audit history kept but emptied of values, every
+ * copy of its name or contact value in other records and the outbox redacted (each audited), and
+ * its values, notes too, removed from other audit entries. Event participations stay so counts and statistics remain
+ * true. After the commit, uploaded files that contain the values are removed and the WAL is
+ * checkpointed and emptied, so no old page image keeps them on disk. Irreversible.
  */
-export function eraseRefugeeContact(user: CurrentUser, id: number, confirmation: { confirmed: true }, ctx: WriteContext = {}): ErasureResult {
+export async function eraseRefugeeContact(
+  user: CurrentUser,
+  id: number,
+  confirmation: { confirmed: true },
+  ctx: WriteContext = {},
+): Promise<ErasureResult> {
   requireCapability(user, "eraseRefugeeContacts");
   if (confirmation.confirmed !== true) throw new Error("Erasure needs an explicit confirmation");
-  return getDb().transaction((tx) => {
+  const db = getDb();
+  const outcome = db.transaction((tx) => {
     const contact = tx.select().from(refugeeContacts).where(eq(refugeeContacts.id, id)).get();
     if (!contact) throw notFound();
     if (contact.erasedAt) return { ok: false, reason: "alreadyErased" } as const;
+    const erasedValues = identifyingValues(tx, contact);
+    const quotedValues = identifyingValues(tx, contact, quotedInAuditFields);
     const label = erasedLabel(id);
     const now = new Date().toISOString();
     tx.update(refugeeContacts)
@@ -232,19 +311,29 @@ export function eraseRefugeeContact(user: CurrentUser, id: number, confirmation:
       .where(eq(refugeeContacts.id, id))
       .run();
     tx.delete(refugeeConsents).where(eq(refugeeConsents.refugeeContactId, id)).run();
+    const copies = redactCopies(tx, erasedValues, { table: "refugee_contacts", id }, { userId: user.id, ip: ctx.ip });
     scrubContactAudit(tx, id);
-    redactElsewhere(tx, [contact.name, contact.contactValue, contact.notes]);
-    purgeSearchIndex(tx);
+    redactElsewhere(tx, quotedValues);
+    purgeSearchIndexes(tx, ["refugee_contacts", ...copies.touchedTables]);
     writeAudit(tx, {
       userId: user.id,
       action: "erase",
       entityType: "refugee_contact",
       entityId: id,
-      detail: { fields: [...personalFields], consents: "deleted" },
+      detail: {
+        fields: [...personalFields],
+        consents: "deleted",
+        redacted: copies.records.map((r) => ({ table: r.table, id: r.id, fields: r.columns })),
+        files: copies.files.map((f) => ({ evidenceId: f.evidenceId, storageName: f.storageName })),
+      },
       ip: ctx.ip,
     });
-    return { ok: true } as const;
+    return { ok: true, copies } as const;
   });
+  if (!outcome.ok) return outcome;
+  removeFiles(outcome.copies.files);
+  const checkpointed = await checkpointTruncate(db);
+  return { ok: true, redacted: outcome.copies.records.length, files: outcome.copies.files.length, checkpointed };
 }
 
 function scrubContactAudit(tx: DbOrTx, contactId: number) {
@@ -263,15 +352,13 @@ function scrubContactAudit(tx: DbOrTx, contactId: number) {
 }
 
 /**
- * Belt and braces: any other audit entry that quotes the erased name, contact value or notes
- * (a search term, an import row) loses those words too. Very short values are skipped: they
- * would match unrelated text.
+ * Any other audit entry that quotes the erased values (a search term, an import row, an earlier
+ * version of a follow-up's title) loses those words too.
  */
-function redactElsewhere(tx: DbOrTx, values: Array<string | null>) {
-  const erasedValues = values.filter((v): v is string => typeof v === "string" && v.trim().length >= 3);
+function redactElsewhere(tx: DbOrTx, erasedValues: string[]) {
   if (!erasedValues.length) return;
-  // As the value appears inside a JSON string (quotes and backslashes escaped; Cyrillic kept).
-  const needles = erasedValues.map((v) => JSON.stringify(v).slice(1, -1));
+  // As typed, lower-case, and as the value appears inside a JSON string (quotes and backslashes escaped).
+  const needles = variantsOf(erasedValues);
   const matches = or(...needles.flatMap((n) => [sql`instr(${auditEntries.changes}, ${n}) > 0`, sql`instr(${auditEntries.detail}, ${n}) > 0`]));
   const entries = tx.select({ id: auditEntries.id, changes: auditEntries.changes, detail: auditEntries.detail }).from(auditEntries).where(matches).all();
   for (const e of entries) {
@@ -280,16 +367,6 @@ function redactElsewhere(tx: DbOrTx, values: Array<string | null>) {
       .where(eq(auditEntries.id, e.id))
       .run();
   }
-}
-
-/**
- * The search index (drizzle/0002_search_fts.sql) drops the old key through its trigger, but FTS5
- * keeps deleted terms in older segments until they are merged: merge them now, so the former
- * name's tokens are gone from the file too. The table is small (hundreds of contacts).
- */
-function purgeSearchIndex(tx: DbOrTx) {
-  const exists = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM sqlite_master WHERE name = 'refugee_contacts_fts'`);
-  if (exists?.n) tx.run(sql`INSERT INTO refugee_contacts_fts(refugee_contacts_fts) VALUES ('optimize')`);
 }
 
 // ---------------------------------------------------------------- event participation

@@ -26,9 +26,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organization = getOrganization(user, parseIdParam(params.id));
+  const canEdit = can(user, "writeRecords");
+  const { id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, createdAt, updatedAt } = organization;
   return json({
-    organization,
-    canEdit: can(user, "writeRecords"),
+    // What the page shows: sort and search keys, creator and import ids stay on the server (a
+    // partner opens their own organization here too).
+    organization: { id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, createdAt, updatedAt },
+    canEdit,
+    /** The archive button's optimistic-lock version, for those who may press it. */
+    archive: canEdit ? { version: organization.version } : null,
     // The change history is staff information; a partner sees their card only.
     history: historyOf(user, "organization", organization.id),
     contacts: organizationContactSections(user, organization.id),
@@ -63,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganizationDetail() {
-  const { organization: o, canEdit, history, contacts, records } = useLoaderData<typeof loader>();
+  const { organization: o, canEdit, archive, history, contacts, records } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const rows: Array<[MessageKey, string | null]> = [
@@ -81,11 +87,11 @@ export default function OrganizationDetail() {
   return (
     <article>
       <RecordHeading title={o.name} editTo={canEdit ? `/organizations/${o.id}/edit` : null}>
-        {canEdit ? (
+        {archive ? (
           <IntentButton
             intent={o.archived ? INTENT.unarchive : INTENT.archive}
             label={o.archived ? t("org.unarchive") : t("org.archive")}
-            version={o.version}
+            version={archive.version}
           />
         ) : null}
       </RecordHeading>

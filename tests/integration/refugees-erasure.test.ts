@@ -109,7 +109,7 @@ describe("erasure of a refugee contact", () => {
     const contactAudit = getDb().select().from(auditEntries).where(and(eq(auditEntries.entityType, "refugee_contact"), eq(auditEntries.entityId, id))).orderBy(auditEntries.id).all();
     expect(contactAudit.slice(0, contactAuditBefore.length).map((e) => e.action)).toEqual(contactAuditBefore.map((e) => e.action));
     const update = contactAudit.find((e) => e.action === "update")!;
-    expect(JSON.parse(update.changes!)).toEqual({ contactChannel: "[erased]", contactValue: "[erased]", notes: "[erased]" });
+    expect(JSON.parse(update.changes!)).toEqual({ contactChannel: "[изтрито]", contactValue: "[изтрито]", notes: "[изтрито]" });
     const erase = latestAudit();
     expect(erase).toMatchObject({ action: "erase", entityType: "refugee_contact", entityId: id, changes: null });
 
@@ -161,14 +161,41 @@ it("refugee participation counts carry numbers only", () => {
 
 describe("scrubbing audit JSON", () => {
   it("keeps the field names of an erased contact's entries and drops every value", () => {
-    expect(scrubAuditJson(JSON.stringify({ name: ["Али", "Али Р."], notes: [null, "x"] }))).toBe('{"name":"[erased]","notes":"[erased]"}');
-    expect(scrubAuditJson(JSON.stringify({ consentId: 3, purposes: "forum_participation" }))).toBe('{"consentId":"[erased]","purposes":"[erased]"}');
+    expect(scrubAuditJson(JSON.stringify({ name: ["Али", "Али Р."], notes: [null, "x"] }))).toBe('{"name":"[изтрито]","notes":"[изтрито]"}');
+    expect(scrubAuditJson(JSON.stringify({ consentId: 3, purposes: "forum_participation" }))).toBe('{"consentId":"[изтрито]","purposes":"[изтрито]"}');
     expect(scrubAuditJson(null)).toBeNull();
-    expect(scrubAuditJson('"free text"')).toBe('"[erased]"');
-    expect(scrubAuditJson("not json")).toBe('"[erased]"');
+    expect(scrubAuditJson('"free text"')).toBe('"[изтрито]"');
+    expect(scrubAuditJson("not json")).toBe('"[изтрито]"');
   });
   it("removes erased values quoted inside other entries, leaving the rest", () => {
     const text = JSON.stringify({ q: "търсене на Али Р. в София", rows: [{ name: "Али Р." }], count: 2 });
-    expect(JSON.parse(redactAuditJson(text, ["Али Р."])!)).toEqual({ q: "търсене на [erased] в София", rows: [{ name: "[erased]" }], count: 2 });
+    expect(JSON.parse(redactAuditJson(text, ["Али Р."])!)).toEqual({ q: "търсене на [изтрито] в София", rows: [{ name: "[изтрито]" }], count: 2 });
+  });
+});
+
+describe("the checkpoint that ends an erasure", () => {
+  it("waits for a reader of another connection instead of failing, and empties the WAL once it is gone", async () => {
+    const Database = (await import("better-sqlite3")).default;
+    const { checkpointTruncate } = await import("#app/models/personal-data.server.ts");
+    const { env } = await import("#app/env.server.ts");
+    const fs = await import("node:fs");
+    const db = getDb();
+    db.$client.prepare("INSERT INTO tags (name) VALUES (?)").run("checkpoint-probe");
+    // Another worker in the middle of a read holds a snapshot: TRUNCATE cannot finish meanwhile.
+    const other = new Database(env().DATABASE_PATH);
+    other.exec("BEGIN");
+    other.prepare("SELECT count(*) FROM tags").get();
+    db.$client.prepare("INSERT INTO tags (name) VALUES (?)").run("checkpoint-probe-2");
+    expect(await checkpointTruncate(db, { attempts: 2, pauseMs: 10 })).toBe(false);
+    expect(fs.statSync(`${env().DATABASE_PATH}-wal`).size).toBeGreaterThan(0);
+    // The reader finishes while the erasure retries: the checkpoint then goes through.
+    setTimeout(() => {
+      other.exec("COMMIT");
+      other.close();
+    }, 150);
+    expect(await checkpointTruncate(db, { attempts: 20, pauseMs: 50 })).toBe(true);
+    expect(fs.statSync(`${env().DATABASE_PATH}-wal`).size).toBe(0);
+    // busy_timeout is back as it was.
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
   });
 });
