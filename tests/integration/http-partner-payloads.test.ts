@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 /** The fields each page shows (the union over all its objects), by Remix route id. */
-const timelineKeys = ["id", "createdAt", "note", "statusChange", "evidenceUrl", "evidenceFileId", "evidenceFileName", "authorName", "partnerOrganizationName", "verifiedAt"];
+const timelineKeys = ["id", "createdAt", "note", "statusChange", "evidenceUrl", "evidenceFileId", "evidenceFileName", "authorName", "partnerOrganizationName", "verifiedAt",
+  // A report BCRM returned, with its reason, and the later report that answers it (the chain on the timeline).
+  "returnedAt", "returnReason", "answersUpdateId"];
+/** The form's one-time key (one record per form sent): every page with a form carries it. */
+const formKeys = ["formKey"];
 const allowList: Record<string, string[]> = {
   root: ["locale", "user", "name", "role", "navigation", "href", "label", "flash"],
   "routes/shared": [
@@ -31,6 +35,7 @@ const allowList: Record<string, string[]> = {
   ],
   "routes/shared_.commitments.$id": [
     "commitment", "id", "title", "description", "status", "statusVerified", "dueOn", "leadOrganizationName", "coPledgerNames", "timeline", ...timelineKeys,
+    "returnedReport", "statusChoices", ...formKeys,
   ],
   // The version goes back with the done / reopen form (optimistic locking): the page uses it.
   "routes/shared_.follow-ups.$id": [
@@ -41,7 +46,7 @@ const allowList: Record<string, string[]> = {
     "canEdit", "archive", "history", "contacts", "records",
   ],
   "routes/search": ["q", "groups", "kind", "hits", "id", "title", "detail", "date", "href", "moreHref", "more", "scoped"],
-  "routes/profile": ["user", "name", "email", "role", "locale", "calendar"],
+  "routes/profile": ["user", "name", "email", "role", "locale", "calendar", ...formKeys],
 };
 
 /** Never in a partner's page, whatever the route (the list and the like). */

@@ -63,8 +63,13 @@ describe("structured request log", () => {
     const cookie = await signIn(server.url, "coordinator@bcrm.demo");
     const response = await fetch(`${server.url}/organizations?q=${encodeURIComponent("Тайна заявка")}`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
-    const line = logLines().findLast((l) => l.path === "/organizations");
+    // The line is written when the response finishes; on a busy machine that can take a moment.
+    const deadline = Date.now() + 5_000;
+    let line = logLines().findLast((l) => l.path === "/organizations");
+    while (!line && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      line = logLines().findLast((l) => l.path === "/organizations");
+    }
     expect(line).toMatchObject({ method: "GET", path: "/organizations", status: 200, user: 3 });
     expect(typeof line!.ms).toBe("number");
     const everything = server.lines.join("\n");
