@@ -5,13 +5,12 @@ import { FormErrorSummary, SelectField, TextArea, TextField } from "#app/compone
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { carryOverInput, commitmentUpdateInput } from "#app/domain/commitment.ts";
 import { commitmentStatuses } from "#app/domain/enums.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
@@ -21,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getCommitmentDetail(user, parseIdParam(params.id));
   return json({
     ...detail,
-    history: historyOf(getDb(), "commitment", detail.commitment.id),
+    history: changeHistoryOf("commitment", detail.commitment.id),
     canEdit: can(user, "writeRecords"),
     canDelete: can(user, "hardDelete"),
   });

@@ -4,11 +4,10 @@ import { can, requireCapability, requireRecordWrite, requireUser } from "#app/au
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];
@@ -18,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getFollowUpDetail(user, parseIdParam(params.id));
   return json({
     ...detail,
-    history: historyOf(getDb(), "follow_up", detail.followUp.id),
+    history: changeHistoryOf("follow_up", detail.followUp.id),
     canEdit: can(user, "writeRecords"),
     canDelete: can(user, "hardDelete"),
   });

@@ -10,11 +10,10 @@ import { OrganizationPartnerships } from "#app/components/OrganizationPartnershi
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { OrganizationEventsSection } from "#app/components/OrganizationEventsSection.tsx";
 import { OrganizationPeopleSection } from "#app/components/OrganizationPeopleSection.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
 import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";
 import { partnershipsOfOrganization } from "#app/models/partnerships.server.ts";
@@ -30,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization,
     canEdit: can(user, "writeRecords"),
     // The change history is staff information; a partner sees their card only.
-    history: can(user, "readRecords") ? historyOf(getDb(), "organization", organization.id) : [],
+    history: can(user, "readRecords") ? changeHistoryOf("organization", organization.id) : [],
     contacts: can(user, "readRecords") ? organizationContactSections(organization.id) : null,
     // Partnerships, commitments and follow-ups are staff records (a partner sees theirs on /shared).
     records: can(user, "readRecords")

@@ -5,11 +5,10 @@ import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
-import { getDb } from "#app/db/client.server.ts";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { interactionTimeline } from "#app/models/interactions.server.ts";
 import {
   deletePerson,
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: eventsOfPerson(person.id),
     followUps: followUpsOfPerson(person.id),
     organizationHistory: organizationHistoryOf(person.id),
-    history: historyOf(getDb(), "person", person.id),
+    history: changeHistoryOf("person", person.id),
   });
 }
 

@@ -133,6 +133,8 @@ export const core = defineMessages({
   "audit.action.activate": "активиране",
   "audit.action.export": "експорт",
   "audit.action.delete": "изтриване",
+  "audit.field.other": "друго поле",
+  "audit.deletedRecord": "изтрит запис",
 
   "admin.users.title": "Потребители",
   "admin.users.new": "Нов потребител",
@@ -337,6 +339,8 @@ export const core = defineMessages({
   "audit.action.activate": "activate",
   "audit.action.export": "export",
   "audit.action.delete": "delete",
+  "audit.field.other": "another field",
+  "audit.deletedRecord": "deleted record",
 
   "admin.users.title": "Users",
   "admin.users.new": "New user",
