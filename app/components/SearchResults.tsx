@@ -158,8 +158,6 @@ export function HeaderSearch() {
         tabIndex={-1}
         aria-selected={index === active}
         className={className}
-        // Keep the focus in the box, so the list does not close before the click lands.
-        onMouseDown={(event) => event.preventDefault()}
         onMouseMove={() => setActive(index)}
       >
         <span className="search-hit-title">{o.title}</span>
@@ -211,7 +209,8 @@ export function HeaderSearch() {
       <span className="visually-hidden" aria-live="polite">
         {status}
       </span>
-      <div className="header-search-results" hidden={!popupOpen} ref={popup}>
+      {/* A press in the list keeps the focus in the box, so the list does not close before the click lands. */}
+      <div className="header-search-results" hidden={!popupOpen} ref={popup} onMouseDown={(event) => event.preventDefault()}>
         {popupOpen && !expanded ? <p>{status}</p> : null}
         <div id={listId} role="listbox" aria-label={t("search.resultsLabel")}>
           {expanded
