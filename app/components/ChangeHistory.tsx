@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { Fragment, useId } from "react";
 import type { ChangeView, ValueView } from "../domain/audit-fields.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
@@ -57,8 +56,6 @@ function Value({ value }: { value: ValueView }) {
       return <>{value.text}</>;
     case "message":
       return <>{t(value.key)}</>;
-    case "link":
-      return <Link to={value.href}>{value.text}</Link>;
     case "date":
       return <>{date(value.value)}</>;
     case "dateTime":

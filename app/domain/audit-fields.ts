@@ -165,7 +165,6 @@ export type ValueView =
   | { kind: "text"; text: string }
   /** An enumeration label, yes/no, "deleted record". */
   | { kind: "message"; key: MessageKey }
-  | { kind: "link"; text: string; href: string }
   | { kind: "date"; value: string }
   | { kind: "dateTime"; value: string }
   | { kind: "list"; items: ValueView[] }

@@ -34,7 +34,8 @@ export function presentChanges(entries: StoredChanges[], db: DbOrTx = getDb()): 
 export function changeHistoryOf(entityType: EntityType, entityId: number) {
   const db = getDb();
   const entries = historyOf(db, entityType, entityId);
-  const changes = presentChanges(entries.map((e) => ({ ...e, entityType })), db);
+  // A creation's values are the first state of what the page shows above; its line says who and when.
+  const changes = presentChanges(entries.map((e) => ({ ...e, entityType, changes: e.action === "create" ? null : e.changes })), db);
   return entries.map((e, i) => ({ id: e.id, at: e.at, action: e.action, userName: e.userName, changes: changes[i] }));
 }
 
@@ -127,20 +128,18 @@ function participant(value: unknown, ref: RefLookup): ValueView {
 function lookUpNames(db: DbOrTx, wanted: Map<RefKind, Set<number>>): Map<string, ValueView> {
   const names = new Map<string, ValueView>();
   const ids = (kind: RefKind) => [...(wanted.get(kind) ?? [])];
-  const add = (kind: RefKind, rows: Array<{ id: number; name: string }>, path: string | null) => {
-    for (const row of rows) names.set(`${kind}:${row.id}`, path ? { kind: "link", text: row.name, href: `${path}/${row.id}` } : text(row.name));
-  };
   const tables = [
-    ["organization", organizations, organizations.name, "/organizations"],
-    ["person", people, people.name, "/people"],
-    ["user", users, users.name, null],
-    ["event", events, events.title, "/events"],
-    ["partnership", partnerships, partnerships.title, "/partnerships"],
-    ["commitment", commitments, commitments.title, "/commitments"],
+    ["organization", organizations, organizations.name],
+    ["person", people, people.name],
+    ["user", users, users.name],
+    ["event", events, events.title],
+    ["partnership", partnerships, partnerships.title],
+    ["commitment", commitments, commitments.title],
   ] as const;
-  for (const [kind, table, name, path] of tables) {
+  for (const [kind, table, name] of tables) {
     const list = ids(kind);
-    if (list.length) add(kind, db.select({ id: table.id, name }).from(table).where(inArray(table.id, list)).all(), path);
+    if (!list.length) continue;
+    for (const row of db.select({ id: table.id, name }).from(table).where(inArray(table.id, list)).all()) names.set(`${kind}:${row.id}`, text(row.name));
   }
   return names;
 }

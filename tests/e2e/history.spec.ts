@@ -86,7 +86,6 @@ test("a commitment changed in every field shows its history with labels, names a
   await expect(history).toContainText("Статусът е потвърден от BCRM: Не → Да");
   await expect(history).toContainText("Статус: Поет → В изпълнение");
   await expect(history).toContainText("Актуализация: — → Бележка: Първата група започна.; Промяна на статуса: В изпълнение");
-  await expect(history.getByRole("link", { name: "Български Червен кръст" }).first()).toHaveAttribute("href", /^\/organizations\/\d+$/);
 
   // The dashboard's recent changes use the same words.
   await page.goto("/");
