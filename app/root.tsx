@@ -15,6 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { config as zodConfig } from "zod";
 import { optionalUser } from "./auth/access.server.ts";
 import { useI18n } from "./components/i18n.tsx";
 import { useNonce } from "./components/nonce.tsx";
@@ -24,6 +25,10 @@ import { makeTranslate } from "./i18n/i18n.ts";
 import { resolveLocale, takeFlash } from "./lib/http.server.ts";
 import { navigationFor } from "./lib/navigation.server.ts";
 import stylesheet from "./styles.css?url";
+
+// Zod 4 probes `new Function` to compile faster parsers; the CSP (no 'unsafe-eval') refuses it
+// and the browser reports a violation on every page that parses. Parse without compiling.
+zodConfig({ jitless: true });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

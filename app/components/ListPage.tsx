@@ -46,7 +46,7 @@ export function ListFilters({
 }) {
   const { t } = useI18n();
   return (
-    <Form method="get" className="filters" role="search">
+    <Form method="get" className="filters" role="search" aria-label={t("common.filtersLabel")}>
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -17,6 +17,7 @@ import {
 } from "../db/schema.ts";
 import { commitmentStatuses, niemAreas, type CommitmentStatus, type NiemArea } from "../domain/enums.ts";
 import { addDays, todayIso } from "../lib/calendar-day.ts";
+import { presentChanges } from "./audit-view.server.ts";
 import { updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 
 /** "Due soon" = due today or within the next 7 days; earlier is overdue. */
@@ -189,11 +190,13 @@ export function recentActivityOnMyRecords(userId: number, limit = 10, window = A
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(limit)
     .all();
-  return rows.map(({ commitmentOfUpdate, ...r }) => {
+  // A creation lists every field: the dashboard names the new record and leaves the rest to its page.
+  const changes = presentChanges(rows.map((r) => ({ ...r, changes: r.action === "create" ? null : r.changes })), db);
+  return rows.map(({ commitmentOfUpdate, changes: _stored, ...r }, i) => {
     const target = r.entityType === "commitment_update" ? { type: "commitment", id: commitmentOfUpdate } : { type: r.entityType, id: r.entityId };
     return {
       ...r,
-      changedFields: r.changes ? Object.keys(JSON.parse(r.changes) as Record<string, unknown>) : [],
+      changes: changes[i],
       href: target.id && ENTITY_PATHS[target.type] ? `${ENTITY_PATHS[target.type]}/${target.id}` : null,
       label: labelOf(target.type, target.id),
     };

@@ -6,8 +6,10 @@ import { can, notFound, requireCapability, type Capability, type CurrentUser } f
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { refugeeContactKeys } from "../db/derived.ts";
 import { auditEntries, eventParticipants, events, refugeeConsents, refugeeContacts } from "../db/schema.ts";
+import { auditFieldSpec, unshownFields } from "../domain/audit-fields.ts";
 import { refugeeParticipantRoles, type RefugeeParticipantRole } from "../domain/enums.ts";
 import { refugeeListSpec, type ParticipationInput, type RefugeeContactInput } from "../domain/refugee.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { env } from "../env.server.ts";
 import { historyOf, writeAudit } from "./audit.server.ts";
@@ -126,9 +128,12 @@ export function viewRefugeeContact(user: CurrentUser, id: number, ctx: WriteCont
 
 /** The contact's own access history (views, changes, consents): admins only. */
 export function refugeeAccessHistory(user: CurrentUser, id: number) {
+  // Which fields changed, by their labels; never the values (special-category data).
   return historyOf(user, "refugee_contact", id, 200).map(({ changes, ...entry }) => ({
     ...entry,
-    fields: changes ? Object.keys(JSON.parse(changes) as Record<string, unknown>) : [],
+    fields: (changes ? Object.keys(JSON.parse(changes) as Record<string, unknown>) : [])
+      .filter((field) => !unshownFields.has(field))
+      .map((field): MessageKey => auditFieldSpec("refugee_contact", field)?.label ?? "audit.field.other"),
   }));
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { BarChart } from "#app/components/BarChart.tsx";
+import { ChangeList } from "#app/components/ChangeHistory.tsx";
 import chartStyles from "#app/components/charts.css?url";
 import { useI18n } from "#app/components/i18n.tsx";
 import { idParam, versionField } from "#app/domain/fields.ts";
@@ -164,7 +165,7 @@ export default function Dashboard() {
             <li key={a.id}>
               {dateTime(a.at)} · {a.userName ?? t("common.none")} · {t(`audit.action.${a.action}` as MessageKey)} ·{" "}
               {a.href ? <Link to={a.href}>{a.label ?? a.href}</Link> : (a.label ?? t("common.none"))}
-              {a.changedFields.length ? <span className="changes"> ({a.changedFields.join(", ")})</span> : null}
+              <ChangeList changes={a.changes} />
             </li>
           ))}
         </ul>

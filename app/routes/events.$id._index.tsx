@@ -13,7 +13,7 @@ import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { addParticipant, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the rest through the pickers' search (300,000 people do not fit in a select).
     organizations: canEdit ? pickerChoices("organizations") : [],
     people: canEdit ? pickerChoices("people") : [],
-    history: historyOf(user, "event", event.id),
+    history: changeHistoryOf(user, "event", event.id),
     // Refugee participants: computed for staff only (null for anyone else), issue 6.
     refugeeParticipants: eventRefugeeParticipants(user, event.id),
   });

@@ -8,7 +8,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getFollowUpDetail(user, parseIdParam(params.id));
   return json({
     ...detail,
-    history: historyOf(user, "follow_up", detail.followUp.id),
+    history: changeHistoryOf(user, "follow_up", detail.followUp.id),
     canEdit: can(user, "writeRecords"),
     canDelete: can(user, "hardDelete"),
   });

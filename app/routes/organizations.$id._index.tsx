@@ -14,7 +14,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
 import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";
 import { partnershipsOfOrganization } from "#app/models/partnerships.server.ts";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     /** The archive button's optimistic-lock version, for those who may press it. */
     archive: canEdit ? { version: organization.version } : null,
     // The change history is staff information; a partner sees their card only.
-    history: historyOf(user, "organization", organization.id),
+    history: changeHistoryOf(user, "organization", organization.id),
     contacts: organizationContactSections(user, organization.id),
     // Partnerships, commitments and follow-ups are staff records (a partner sees theirs on /shared).
     records: can(user, "readRecords")

@@ -13,7 +13,7 @@ import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, valueOf, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { followUpsOfPartnership } from "#app/models/follow-ups.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commitments: commitmentsWhere(user, { partnershipId: partnership.id }),
     followUps: followUpsOfPartnership(user, partnership.id),
     organizations: canEdit ? pickerChoices("organizations") : [],
-    history: historyOf(user, "partnership", partnership.id),
+    history: changeHistoryOf(user, "partnership", partnership.id),
     canEdit,
     canDelete: can(user, "hardDelete"),
   });

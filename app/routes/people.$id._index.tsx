@@ -9,7 +9,7 @@ import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { historyOf } from "#app/models/audit.server.ts";
+import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { interactionTimeline } from "#app/models/interactions.server.ts";
 import {
   deletePerson,
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: eventsOfPerson(person.id),
     followUps: followUpsOfPerson(person.id),
     organizationHistory: organizationHistoryOf(person.id),
-    history: historyOf(user, "person", person.id),
+    history: changeHistoryOf(user, "person", person.id),
   });
 }
 

@@ -174,7 +174,7 @@ export default function RefugeeContactDetail() {
             {history.map((h) => (
               <li key={h.id}>
                 {dateTime(h.at)} · {h.userName ?? t("common.none")} · {t(`audit.action.${h.action}` as MessageKey)}
-                {h.fields.length ? <span className="changes"> ({h.fields.join(", ")})</span> : null}
+                {h.fields.length ? <span className="changes"> ({h.fields.map((label) => t(label)).join(", ")})</span> : null}
               </li>
             ))}
           </ul>

@@ -20,7 +20,7 @@ export default function SearchPage() {
   return (
     <section className="search-page">
       <h1>{results.q ? t("search.resultsFor", { q: results.q }) : t("search.title")}</h1>
-      <Form method="get" action="/search" role="search" className="filters">
+      <Form method="get" action="/search" role="search" aria-label={t("search.title")} className="filters">
         <label>
           {t("search.label")}
           <input type="search" name="q" defaultValue={results.q} placeholder={t("search.placeholder")} />

@@ -23,7 +23,8 @@ test("coordinator sees overdue follow-ups and marks one done in one click", asyn
   await expect(overdue.getByRole("link", { name: "Напомняне към Община Пловдив за общинския координатор" })).toBeVisible();
   await expect(overdue.getByRole("link", { name: title })).toBeVisible();
 
-  await overdue.getByRole("button", { name: `Отбележи като изпълнена: ${title}` }).click();
+  // The button says «Готово»; its name adds which task (the visible word comes first, WCAG 2.5.3).
+  await overdue.getByRole("button", { name: `Готово: ${title}`, exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Задачата е отбелязана като изпълнена.");
   await expect(page.getByRole("region", { name: /Просрочени/ }).getByRole("link", { name: title })).toHaveCount(0);
   // The change is in "recent changes to my records".
@@ -39,7 +40,7 @@ test("manager opens /reports for the 2021 forum and sees the area table", async 
   await signIn(page, demo.manager);
   await page.goto("/");
   // Managers see the dashboard without done buttons.
-  await expect(page.getByRole("button", { name: /^Отбележи като изпълнена/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Готово/ })).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "Основна навигация" }).getByRole("link", { name: "Отчети" }).click();
   await expect(page).toHaveURL(/\/reports$/);

@@ -69,7 +69,7 @@ test.describe("organizations", () => {
     await page.getByRole("link", { name: "Редактирай" }).click();
     await page.getByLabel("Телефон").fill("+359 888 123 456");
     await page.getByRole("button", { name: "Запази" }).click();
-    await expect(page.getByText("+359 888 123 456")).toBeVisible();
+    await expect(page.locator("dl.details").getByText("+359 888 123 456")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("Промените са запазени.");
   });
 

@@ -3,8 +3,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, signIn, signOut } from "./fixtures.ts";
 
-const headerSearchBox = (page: Page) => page.locator("header").getByRole("searchbox", { name: /Търсене във всички записи|Search all records/ });
-const headerResults = (page: Page) => page.locator("header").getByRole("region", { name: /Резултати от търсенето|Search results/ });
+const headerSearchBox = (page: Page) => page.locator("header").getByRole("combobox", { name: /Търсене във всички записи|Search all records/ });
+const headerResults = (page: Page) => page.locator("header").getByRole("listbox", { name: /Резултати от търсенето|Search results/ });
 
 /** Types into the header box and waits for the as-you-type answer to exactly that query. */
 async function typeInHeader(page: Page, q: string): Promise<Array<{ text: string; href: string }>> {
@@ -15,11 +15,14 @@ async function typeInHeader(page: Page, q: string): Promise<Array<{ text: string
   });
   await headerSearchBox(page).fill(q);
   await answer;
+  // The list, or its "no records found" line, once the answer is in.
+  const popup = page.locator("header .header-search-results");
+  await expect(popup).toBeVisible();
+  await expect(popup).not.toContainText(/Търсене…|Searching…/);
   const results = headerResults(page);
-  await expect(results).toBeVisible();
-  await expect(results).not.toContainText(/Търсене…|Searching…/);
-  return results.getByRole("listitem").getByRole("link").evaluateAll((links) =>
-    links.map((a) => ({ text: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" })),
+  // The suggestions, without the last option (all results on the search page).
+  return results.getByRole("group").getByRole("option").evaluateAll((options) =>
+    options.map((o) => ({ text: (o.querySelector(".search-hit-title")?.textContent ?? "").trim(), href: o.getAttribute("href") ?? "" })),
   );
 }
 
@@ -30,7 +33,7 @@ test("typing «sofia» in the header finds Столична община and peo
   expect(texts).toContain("Столична община");
   expect(texts).toEqual(expect.arrayContaining(["Десислава Колева", "Христо Петров"]));
   // Each hit leads to its record.
-  await headerResults(page).getByRole("link", { name: "Столична община" }).click();
+  await headerResults(page).getByRole("option", { name: /^Столична община/ }).click();
   await expect(page).toHaveURL(/\/organizations\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Столична община");
 });

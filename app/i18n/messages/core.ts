@@ -39,6 +39,7 @@ export const core = defineMessages({
   "common.edit": "Редактирай",
   "common.search": "Търсене",
   "common.filter": "Филтрирай",
+  "common.filtersLabel": "Филтри на списъка",
   "common.clear": "Изчисти",
   "common.all": "Всички",
   "common.yes": "Да",
@@ -136,6 +137,8 @@ export const core = defineMessages({
   "audit.action.activate": "активиране",
   "audit.action.export": "експорт",
   "audit.action.delete": "изтриване",
+  "audit.field.other": "друго поле",
+  "audit.deletedRecord": "изтрит запис",
 
   "admin.users.title": "Потребители",
   "admin.users.new": "Нов потребител",
@@ -246,6 +249,7 @@ export const core = defineMessages({
   "common.edit": "Edit",
   "common.search": "Search",
   "common.filter": "Filter",
+  "common.filtersLabel": "List filters",
   "common.clear": "Clear",
   "common.all": "All",
   "common.yes": "Yes",
@@ -343,6 +347,8 @@ export const core = defineMessages({
   "audit.action.activate": "activate",
   "audit.action.export": "export",
   "audit.action.delete": "delete",
+  "audit.field.other": "another field",
+  "audit.deletedRecord": "deleted record",
 
   "admin.users.title": "Users",
   "admin.users.new": "New user",
