@@ -213,13 +213,19 @@ const endorsementText = {
 export const partnerEndorsementInput = z.object({ versionId: idParam, ...endorsementText });
 export const partnerEndorsementFields = ["intent", "versionId", "signatoryName", "signatoryPosition", "statementBg", "statementEn", "listPublicly", "showSignatory"] as const;
 
-export const staffEndorsementInput = z.object({
-  versionId: idParam,
-  organizationId: idParam,
-  signatoryPersonId: optionalId,
-  signedOn: isoDate,
-  ...endorsementText,
-});
+export const staffEndorsementInput = z
+  .object({
+    versionId: idParam,
+    organizationId: idParam,
+    /** A person of the organization; or, for someone not in the registry, only the name below. */
+    signatoryPersonId: optionalId,
+    signedOn: isoDate,
+    ...endorsementText,
+    signatoryName: optionalText(200),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.signatoryPersonId && !v.signatoryName) ctx.addIssue({ code: "custom", path: ["signatoryName"], message: "required" });
+  });
 export type StaffEndorsementInput = z.output<typeof staffEndorsementInput>;
 export type PartnerEndorsementInput = z.output<typeof partnerEndorsementInput>;
 
@@ -239,6 +245,16 @@ export const proposalFilters = z.object({
   to: optionalDate,
 });
 export type ProposalFilters = z.output<typeof proposalFilters>;
+
+/** The filters of a URL; a bad value is dropped (as if not given), never an error. */
+export function parseProposalFilters(search: URLSearchParams): Partial<ProposalFilters> {
+  const filters: Record<string, unknown> = {};
+  for (const key of Object.keys(proposalFilters.shape) as Array<keyof ProposalFilters>) {
+    const one = proposalFilters.shape[key].safeParse(search.get(key) ?? undefined);
+    if (one.success && one.data != null) filters[key] = one.data;
+  }
+  return filters as Partial<ProposalFilters>;
+}
 
 /** The manifesto's export files: /manifesto/export/<kind>.<format>. */
 export const manifestoExportKinds = ["proposals", "endorsers"] as const;
