@@ -107,7 +107,7 @@ export default function ManifestoProposals() {
                   </td>
                   <td>
                     <Link to={`/manifesto/proposals/${p.id}`}>
-                      v{p.versionNumber} · {p.sectionPosition}. {p.sectionTitle}
+                      {t("manifesto.proposal.section", { number: p.versionNumber })}: {p.sectionPosition}. {p.sectionTitle}
                     </Link>
                   </td>
                   <td>{enumLabel(t, "niemDimension", p.niemDimension)}</td>
