@@ -61,6 +61,15 @@ const capabilities = {
   /** Hard delete of a record nothing points at; everyone else archives or cancels. */
   hardDelete: ["admin"],
   usePartnerPortal: ["partner"],
+
+  // ---- the Manifesto (issue 20): staff keep the text, proposals and endorsements; partners take
+  // part through the portal (see the record-level rules under "the Manifesto" below).
+  /** Read every version (drafts too), every proposal and endorsement. */
+  readManifesto: ["admin", "manager", "coordinator"],
+  /** Edit drafts, publish and adopt versions, record proposals and endorsements, answer proposals. */
+  writeManifesto: ["admin", "coordinator"],
+  /** Read the published versions, propose on the one open for consultation, endorse for one's own organization. */
+  takePartInManifesto: ["partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;
@@ -177,4 +186,31 @@ export function searchScopeFor(user: CurrentUser): { kinds: SearchKind[]; partne
     return { kinds: ["organizations", "commitments", "followUps"], partnerOrganizationId: user.organizationId };
   }
   return { kinds: [], partnerOrganizationId: null };
+}
+
+// ---------------------------------------------------------------- the Manifesto
+
+/** Drafts are BCRM's working text: outside staff, only published versions (consultation, adopted) exist. */
+export function canReadManifestoVersion(user: CurrentUser | null, version: { status: string }): boolean {
+  if (user && can(user, "readManifesto")) return true;
+  return version.status === "consultation" || version.status === "adopted";
+}
+
+/** A partner's organization, when the partner may take part in the Manifesto; otherwise the refusal. */
+export function requireManifestoPartner(user: CurrentUser): number {
+  requireCapability(user, "takePartInManifesto");
+  if (user.organizationId == null) throw notFound();
+  return user.organizationId;
+}
+
+/** Staff read every proposal; a partner only those of their own organization. */
+export function canReadManifestoProposal(user: CurrentUser, proposal: { organizationId: number | null }): boolean {
+  if (can(user, "readManifesto")) return true;
+  return can(user, "takePartInManifesto") && user.organizationId != null && proposal.organizationId === user.organizationId;
+}
+
+/** Staff change every endorsement; a partner only their own organization's (withdraw, public listing). */
+export function canChangeManifestoEndorsement(user: CurrentUser, endorsement: { organizationId: number }): boolean {
+  if (can(user, "writeManifesto")) return true;
+  return can(user, "takePartInManifesto") && user.organizationId != null && endorsement.organizationId === user.organizationId;
 }

@@ -21,6 +21,13 @@ import {
   roles,
 } from "../domain/enums.ts";
 import { initialStatus, initialStatusVerified } from "../domain/commitment-lifecycle.ts";
+import {
+  manifestoEndorsementChannels,
+  manifestoProposalChannels,
+  manifestoProposalKinds,
+  manifestoProposalStatuses,
+  manifestoVersionStatuses,
+} from "../domain/manifesto.ts";
 
 // Timestamps are ISO-8601 UTC text (sortable, readable in any SQLite tool);
 // calendar dates (due dates, event dates) are plain `YYYY-MM-DD` text.
@@ -534,4 +541,144 @@ export const formSubmissions = sqliteTable(
     createdAt: text("created_at").notNull().default(nowIso),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("form_submissions_created_idx").on(t.createdAt)],
+);
+
+// ---------------------------------------------------------------- the Manifesto (app/domain/manifesto.ts)
+
+/** A numbered version of the Manifesto: draft, published for consultation, or adopted. */
+export const manifestoVersions = sqliteTable(
+  "manifesto_versions",
+  {
+    id: id(),
+    /** 1, 2, 3… in the order the versions were made. */
+    number: integer("number").notNull(),
+    status: text("status", { enum: manifestoVersionStatuses }).notNull().default("draft"),
+    titleBg: text("title_bg").notNull(),
+    titleEn: text("title_en"),
+    /** Staff's note on what this version changes (internal). */
+    note: text("note"),
+    basedOnVersionId: integer("based_on_version_id").references((): AnySQLiteColumn => manifestoVersions.id),
+    publishedOn: text("published_on"),
+    adoptedOn: text("adopted_on"),
+    adoptedAtEventId: integer("adopted_at_event_id").references((): AnySQLiteColumn => events.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("manifesto_versions_number_unique").on(t.number), index("manifesto_versions_status_idx").on(t.status, t.number)],
+);
+
+/** A section of one version. `sectionKey` stays the same across versions, so versions compare section by section. */
+export const manifestoSections = sqliteTable(
+  "manifesto_sections",
+  {
+    id: id(),
+    versionId: integer("version_id")
+      .notNull()
+      .references((): AnySQLiteColumn => manifestoVersions.id, { onDelete: "cascade" }),
+    sectionKey: text("section_key").notNull(),
+    position: integer("position").notNull(),
+    titleBg: text("title_bg").notNull(),
+    titleEn: text("title_en"),
+    /** Markdown (headings, lists, emphasis; no HTML), rendered by app/lib/markdown.ts. */
+    bodyBg: text("body_bg").notNull(),
+    bodyEn: text("body_en"),
+    /** Comma-separated NIEM dimensions the section is about (may be empty). */
+    niemDimensions: text("niem_dimensions").notNull().default(""),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("manifesto_sections_key_unique").on(t.versionId, t.sectionKey), index("manifesto_sections_version_idx").on(t.versionId, t.position)],
+);
+
+/** A proposal about a section of a version, by an organization or a refugee community representative. */
+export const manifestoProposals = sqliteTable(
+  "manifesto_proposals",
+  {
+    id: id(),
+    versionId: integer("version_id")
+      .notNull()
+      .references((): AnySQLiteColumn => manifestoVersions.id),
+    sectionId: integer("section_id")
+      .notNull()
+      .references((): AnySQLiteColumn => manifestoSections.id),
+    organizationId: integer("organization_id").references((): AnySQLiteColumn => organizations.id),
+    refugeeContactId: integer("refugee_contact_id").references((): AnySQLiteColumn => refugeeContacts.id),
+    /** The community a refugee representative spoke for (free text). */
+    communityName: text("community_name"),
+    /** The proposer's kind and oblast when the proposal was made (refugee representatives: refugee_led). */
+    organizationKind: text("organization_kind", { enum: organizationKinds }).notNull(),
+    oblast: text("oblast", { enum: oblasts }),
+    niemDimension: text("niem_dimension", { enum: niemDimensions as [string, ...string[]] }).notNull(),
+    kind: text("kind", { enum: manifestoProposalKinds }).notNull(),
+    /** The exact passage of the section the proposal replaces, when one was selected. */
+    passage: text("passage"),
+    paragraphIndex: integer("paragraph_index"),
+    proposedText: text("proposed_text").notNull(),
+    rationale: text("rationale"),
+    channel: text("channel", { enum: manifestoProposalChannels }).notNull(),
+    eventId: integer("event_id").references((): AnySQLiteColumn => events.id),
+    madeOn: text("made_on").notNull(),
+    submittedById: integer("submitted_by_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    status: text("status", { enum: manifestoProposalStatuses }).notNull().default("received"),
+    answerBg: text("answer_bg"),
+    answerEn: text("answer_en"),
+    answeredAt: text("answered_at"),
+    answeredById: integer("answered_by_id").references((): AnySQLiteColumn => users.id),
+    /** The section of a later version that took the proposal in. */
+    acceptedIntoSectionId: integer("accepted_into_section_id").references((): AnySQLiteColumn => manifestoSections.id, { onDelete: "set null" }),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("manifesto_proposals_org_idx").on(t.organizationId, t.createdAt),
+    index("manifesto_proposals_version_status_idx").on(t.versionId, t.status),
+    index("manifesto_proposals_section_idx").on(t.sectionId),
+    index("manifesto_proposals_event_idx").on(t.eventId),
+    index("manifesto_proposals_refugee_idx").on(t.refugeeContactId),
+    check("manifesto_proposals_one_proposer", sql`(${t.organizationId} IS NOT NULL) + (${t.refugeeContactId} IS NOT NULL) = 1`),
+  ],
+);
+
+/** An organization's endorsement of an adopted version; withdrawn ones stay, with the date. */
+export const manifestoEndorsements = sqliteTable(
+  "manifesto_endorsements",
+  {
+    id: id(),
+    versionId: integer("version_id")
+      .notNull()
+      .references((): AnySQLiteColumn => manifestoVersions.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
+    signatoryPersonId: integer("signatory_person_id").references((): AnySQLiteColumn => people.id),
+    signatoryName: text("signatory_name").notNull(),
+    signatoryPosition: text("signatory_position"),
+    signedOn: text("signed_on").notNull(),
+    statementBg: text("statement_bg"),
+    statementEn: text("statement_en"),
+    /** The organization agreed to be listed on the public page. */
+    listPublicly: bool("list_publicly"),
+    /** The signatory agreed that their name is shown there too. */
+    showSignatory: bool("show_signatory"),
+    channel: text("channel", { enum: manifestoEndorsementChannels }).notNull(),
+    /** The scanned letter of an endorsement received on paper. */
+    letterFileId: integer("letter_file_id").references((): AnySQLiteColumn => evidenceFiles.id),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawnById: integer("withdrawn_by_id").references((): AnySQLiteColumn => users.id),
+    withdrawalReason: text("withdrawal_reason"),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    // One standing endorsement per organization and version; withdrawn ones are history.
+    uniqueIndex("manifesto_endorsements_standing_unique").on(t.versionId, t.organizationId).where(sql`withdrawn_at IS NULL`),
+    index("manifesto_endorsements_org_idx").on(t.organizationId, t.signedOn),
+    index("manifesto_endorsements_version_idx").on(t.versionId, t.withdrawnAt),
+  ],
 );

@@ -35,6 +35,7 @@ import {
   titledKeys,
 } from "./derived.ts";
 import * as s from "./schema.ts";
+import { seedManifestoDemo } from "./seed-manifesto.server.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Names used as references throughout
@@ -2523,6 +2524,7 @@ export async function seedDemo(db: Db, options: { password: string; today?: Date
         })
         .run();
     }
+    seedManifestoDemo(tx);
     return true;
   });
 

@@ -128,7 +128,13 @@ export type InteractionKind = (typeof interactionKinds)[number];
 export const contactChannels = ["phone", "email", "whatsapp", "viber", "signal", "in_person", "via_organization"] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
-export const consentPurposes = ["forum_participation", "story_publication", "follow_up_contact"] as const;
+export const consentPurposes = [
+  "forum_participation",
+  "story_publication",
+  "follow_up_contact",
+  // Making proposals to the Manifesto as a community representative (app/domain/manifesto.ts).
+  "manifesto_proposal",
+] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
 export const consentLegalBases = ["explicit_consent", "legitimate_interest", "vital_interest"] as const;
@@ -150,5 +156,10 @@ export const entityTypes = [
   "export",
   "import",
   "backup",
+  // The Manifesto (app/domain/manifesto.ts)
+  "manifesto_version",
+  "manifesto_section",
+  "manifesto_proposal",
+  "manifesto_endorsement",
 ] as const;
 export type EntityType = (typeof entityTypes)[number];

@@ -19,7 +19,12 @@ import {
   partnerships,
   people,
   refugeeContacts,
+  manifestoEndorsements,
+  manifestoProposals,
+  manifestoSections,
+  manifestoVersions,
 } from "#app/db/schema.ts";
+import { MANIFESTO_DEMO } from "#app/db/seed-manifesto.server.ts";
 import { call, type Outcome } from "#tests/helpers.ts";
 
 const routesDir = path.resolve("app/routes");
@@ -39,7 +44,13 @@ const ids = {} as Record<
   | "otherPartnership"
   | "otherInteraction"
   | "otherEvidence"
-  | "ownEvidence",
+  | "ownEvidence"
+  | "draftVersion"
+  | "draftSection"
+  | "consultationSection"
+  | "otherProposal"
+  | "ownProposal"
+  | "otherEndorsement",
   number
 >;
 const forbiddenTexts: string[] = [];
@@ -94,6 +105,19 @@ beforeAll(async () => {
     "a shared Sofia commitment",
   );
   ids.ownEvidence = await evidenceOn(ownCommitment.id, "partnerSofia");
+
+  // The Manifesto: a draft (never published), the text open for consultation, the Red Cross's proposal and endorsement.
+  const version = (status: "draft" | "consultation") => one(db.select().from(manifestoVersions).where(eq(manifestoVersions.status, status)).orderBy(sql`number DESC`).get(), `a ${status} version`);
+  ids.draftVersion = version("draft").id;
+  const draftSection = one(db.select().from(manifestoSections).where(eq(manifestoSections.versionId, ids.draftVersion)).get(), "a draft section");
+  ids.draftSection = draftSection.id;
+  ids.consultationSection = one(db.select().from(manifestoSections).where(eq(manifestoSections.versionId, version("consultation").id)).get(), "a consultation section").id;
+  const otherProposal = one(db.select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, ids.otherOrg)).get(), "a Red Cross proposal");
+  ids.otherProposal = otherProposal.id;
+  ids.ownProposal = one(db.select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, ids.ownOrg)).get(), "a Sofia proposal").id;
+  ids.otherEndorsement = one(db.select().from(manifestoEndorsements).where(eq(manifestoEndorsements.organizationId, ids.otherOrg)).get(), "a Red Cross endorsement").id;
+  const unlisted = db.select({ name: organizations.name }).from(manifestoEndorsements).innerJoin(organizations, eq(organizations.id, manifestoEndorsements.organizationId)).where(eq(manifestoEndorsements.listPublicly, false)).all();
+  forbiddenTexts.push(MANIFESTO_DEMO.draftOnlySentence, otherProposal.proposedText, ...unlisted.map((u) => u.name));
 });
 
 // ---------------------------------------------------------------- the decision for every route file
@@ -110,7 +134,8 @@ type Expectation =
 
 type Case = {
   params?: Record<string, () => string>;
-  query?: string;
+  /** A function when it names a record whose id is known only once the seed data is read. */
+  query?: string | (() => string);
   /** Overrides the forged form posted to actions. */
   form?: () => Record<string, string>;
   expect: Expectation;
@@ -236,6 +261,43 @@ const routeTable: Record<string, Entry> = {
   "admin.outbox.tsx": both(denied),
   "admin.backups._index.tsx": both(denied),
   "admin.backups.$name.ts": both({ params: { name: () => "bcrm-backup.sqlite" }, expect: "denied" }),
+  // The Manifesto: the staff workspace is closed to partners; the public page needs no sign-in and
+  // shows nothing unpublished or unlisted; partners take part only through /shared/manifesto.
+  "manifesto._index.tsx": both(denied),
+  "manifesto.versions.$id.tsx": both(withId("draftVersion")),
+  "manifesto.sections.$id.tsx": both(withId("draftSection")),
+  "manifesto.compare.tsx": { loader: { query: `a=1&b=2`, expect: "denied" } },
+  "manifesto.proposals._index.tsx": { loader: denied },
+  "manifesto.proposals.new.tsx": both(denied),
+  "manifesto.proposals.$id.tsx": both(withId("otherProposal")),
+  "manifesto.endorsements._index.tsx": both(denied),
+  "manifesto.endorsements.new.tsx": both(denied),
+  "manifesto.reports.tsx": { loader: denied },
+  "manifesto.export.$file.ts": { loader: [{ params: { file: () => "proposals.csv" }, expect: "denied" }, { params: { file: () => "endorsers.xlsx" }, expect: "denied" }] },
+  "manifesto.public.tsx": { loader: [{ expect: { allowed: 200 } }, { query: "v=1", expect: "denied" }] },
+  "shared_.manifesto._index.tsx": {
+    loader: { expect: { allowed: 200 } },
+    action: [
+      // The forged form carries fields this form does not have: refused (400), audited, nothing written.
+      { expect: { allowed: 400 } },
+      { form: () => ({ intent: "endorse", versionId: "3", signatoryName: "Подправено", organizationId: String(ids.otherOrg) }), expect: "denied" },
+      { form: () => ({ intent: "withdraw", endorsementId: String(ids.otherEndorsement) }), expect: "denied" },
+      { form: () => ({ intent: "listing", endorsementId: String(ids.otherEndorsement), listPublicly: "", version: "1" }), expect: "denied" },
+    ],
+  },
+  "shared_.manifesto.propose.tsx": {
+    loader: [
+      { query: () => `section=${ids.draftSection}`, expect: "denied" },
+      { query: () => `section=${ids.consultationSection}`, expect: { allowed: 200 } },
+      { expect: { redirect: "/shared/manifesto" } },
+    ],
+    action: [
+      { expect: { allowed: 400 } },
+      { form: () => ({ intent: "propose", sectionId: String(ids.consultationSection), kind: "idea", proposedText: "Подправено", niemDimension: "housing", organizationId: String(ids.otherOrg) }), expect: "denied" },
+      { form: () => ({ intent: "propose", sectionId: String(ids.draftSection), kind: "idea", proposedText: "Подправено", niemDimension: "housing" }), expect: "denied" },
+    ],
+  },
+  "shared_.manifesto.proposals.$id.tsx": { loader: [withId("otherProposal"), withId("ownProposal", { allowed: 200 })] },
 };
 
 // ---------------------------------------------------------------- helpers
@@ -329,9 +391,10 @@ describe("partner route enumeration", () => {
         for (const c of planned) {
           if (typeof c.expect === "object" && "skip" in c.expect) continue;
           const params = Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, v()]));
-          const label = `${kind} ${file} ${JSON.stringify(params)}${c.query ? `?${c.query}` : ""}`;
+          const query = typeof c.query === "function" ? c.query() : c.query;
+          const label = `${kind} ${file} ${JSON.stringify(params)}${query ? `?${query}` : ""}`;
           const outcome = await call(mod, kind, {
-            path: urlOf(file, params, c.query),
+            path: urlOf(file, params, query),
             params,
             as: "partnerSofia",
             form: kind === "action" ? (c.form ?? forgedForm)() : undefined,
