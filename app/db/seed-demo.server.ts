@@ -35,6 +35,7 @@ import {
   titledKeys,
 } from "./derived.ts";
 import * as s from "./schema.ts";
+import { seedYearReviewDemo } from "./seed-demo-review.server.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Names used as references throughout
@@ -2523,6 +2524,19 @@ export async function seedDemo(db: Db, options: { password: string; today?: Date
         })
         .run();
     }
+
+    // The 2020 edition's commitments, carry-overs to 2021, the year's partnerships and stories (issue 19).
+    seedYearReviewDemo(tx, {
+      userId,
+      orgId: (name) => must(orgIds, name, "organization"),
+      eventId: (key) => must(eventIds, key, "event"),
+      commitmentId: (key) => must(commitmentIds, key, "commitment"),
+      partnerOrgOf: (email) => {
+        const organization = userOrg.get(email);
+        return organization ? must(orgIds, organization, "organization") : null;
+      },
+      coordinatorId,
+    });
     return true;
   });
 

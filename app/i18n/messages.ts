@@ -16,6 +16,8 @@ import { dashboard } from "./messages/dashboard.ts";
 import { reports } from "./messages/reports.ts";
 import { reminders } from "./messages/reminders.ts";
 import { backups } from "./messages/backups.ts";
+import { stories } from "./messages/stories.ts";
+import { yearReview } from "./messages/yearReview.ts";
 
 const modules = [
   core,
@@ -34,6 +36,8 @@ const modules = [
   reports,
   reminders,
   backups,
+  stories,
+  yearReview,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -13,6 +13,7 @@ const items: Array<NavItem & { needs: Capability }> = [
   { href: "/commitments", label: "commitments.nav", needs: "readRecords" },
   { href: "/follow-ups", label: "followUps.nav", needs: "readRecords" },
   { href: "/refugees", label: "nav.refugees", needs: "readRefugeeContacts" },
+  { href: "/stories", label: "stories.nav", needs: "readStories" },
   { href: "/shared", label: "nav.shared", needs: "usePartnerPortal" },
   { href: "/partner-updates", label: "portal.nav.partnerUpdates", needs: "readRecords" },
   { href: "/exports", label: "exports.nav", needs: "export" },

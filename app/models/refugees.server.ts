@@ -22,6 +22,7 @@ import {
   missingPurposesForRole,
   todayIso,
 } from "./refugee-consent.server.ts";
+import { noticeStoryOwners, withdrawStoriesNaming, type WithdrawnStory } from "./story-withdrawal.server.ts";
 
 export type RefugeeContact = typeof refugeeContacts.$inferSelect;
 
@@ -211,7 +212,8 @@ export type ErasureResult = { ok: true } | { ok: false; reason: "alreadyErased" 
 export function eraseRefugeeContact(user: CurrentUser, id: number, confirmation: { confirmed: true }, ctx: WriteContext = {}): ErasureResult {
   requireCapability(user, "eraseRefugeeContacts");
   if (confirmation.confirmed !== true) throw new Error("Erasure needs an explicit confirmation");
-  return getDb().transaction((tx) => {
+  let withdrawnStories: WithdrawnStory[] = [];
+  const result = getDb().transaction((tx) => {
     const contact = tx.select().from(refugeeContacts).where(eq(refugeeContacts.id, id)).get();
     if (!contact) throw notFound();
     if (contact.erasedAt) return { ok: false, reason: "alreadyErased" } as const;
@@ -244,8 +246,18 @@ export function eraseRefugeeContact(user: CurrentUser, id: number, confirmation:
       detail: { fields: [...personalFields], consents: "deleted" },
       ip: ctx.ip,
     });
+    // Issue 19: out of every story, and those stories withdrawn.
+    withdrawnStories = withdrawStoriesNaming(tx, {
+      contactId: id,
+      reason: "erasure",
+      userId: user.id,
+      ip: ctx.ip,
+      erase: { label, values: [contact.name].filter((v) => v.trim().length >= 3) },
+    });
     return { ok: true } as const;
   });
+  noticeStoryOwners(withdrawnStories);
+  return result;
 }
 
 function scrubContactAudit(tx: DbOrTx, contactId: number) {
