@@ -50,7 +50,7 @@ const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BOTTOM = PAGE.height - MARGIN.bottom;
 const COLOR = { text: "#1a1a1a", muted: "#555555", accent: "#1f4e79", bar: "#2e75b6", light: "#9dc3e6", grid: "#c8c8c8", band: "#eef3f8" };
-const SIZE = { title: 20, h1: 15, h2: 11.5, body: 9.5, table: 8, small: 7.5 };
+const SIZE = { title: 20, h1: 15, h2: 11.5, body: 9.5, table: 8, small: 7.5, header: 6.5 };
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -107,10 +107,11 @@ function cellText(ctx: Ctx, value: ReportCell): string {
 function drawTable(ctx: Ctx, table: ReportTable) {
   const { doc } = ctx;
   const numeric = table.columns.filter((c) => c.kind !== "text").length;
-  const firstWidth = table.columns.length <= 2 ? CONTENT_WIDTH - 110 : table.columns.length <= 4 ? 200 : 130;
+  // Wide tables (a group and eight counts) keep every count column wide enough for its one-word header.
+  const firstWidth = table.columns.length <= 2 ? CONTENT_WIDTH - 110 : table.columns.length <= 4 ? 200 : 112;
   const numWidth = numeric ? (CONTENT_WIDTH - firstWidth) / numeric : 0;
   const widths = table.columns.map((c) => (c.kind === "text" ? firstWidth : numWidth));
-  const pad = 3;
+  const pad = 2.5;
   const rowHeight = (cells: string[], font: "regular" | "bold", size: number) => {
     doc.font(font).fontSize(size);
     return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i]! - 2 * pad }))) + 2 * pad;
@@ -131,9 +132,14 @@ function drawTable(ctx: Ctx, table: ReportTable) {
     doc.y = y + height;
   };
   const header = table.columns.map((c) => c.label);
-  const headerHeight = rowHeight(header, "bold", SIZE.small);
+  // The header's type shrinks (a little) until no word has to be broken inside its column.
+  doc.font("bold");
+  const fits = (size: number) =>
+    header.every((label, i) => label.split(/\s+/).every((word) => doc.fontSize(size).widthOfString(word) <= widths[i]! - 2 * pad));
+  const headerSize = [SIZE.header, 6, 5.5, 5].find(fits) ?? 5;
+  const headerHeight = rowHeight(header, "bold", headerSize);
   ensureSpace(ctx, headerHeight + 20);
-  drawRow(header, "bold", SIZE.small, true);
+  drawRow(header, "bold", headerSize, true);
   if (!table.rows.length) {
     drawRow([ctx.t("reports.noRows"), ...header.slice(1).map(() => "")], "regular", SIZE.table, false);
   }
@@ -141,7 +147,7 @@ function drawTable(ctx: Ctx, table: ReportTable) {
     const cells = row.map((v) => cellText(ctx, v));
     if (doc.y + rowHeight(cells, "regular", SIZE.table) > BOTTOM) {
       doc.addPage();
-      drawRow(header, "bold", SIZE.small, true);
+      drawRow(header, "bold", headerSize, true);
     }
     drawRow(cells, "regular", SIZE.table, false);
   }
@@ -394,7 +400,10 @@ export function renderYearReviewPdf(review: YearReview, options: ReviewPdfOption
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
     doc.font("regular").fontSize(SIZE.small).fillColor(COLOR.muted);
     const y = PAGE.height - MARGIN.bottom + 24;
-    doc.text(`${review.edition.title} · ${t("review.dataAsOf", { date: dataAsOf })}`, MARGIN.left, y, { width: CONTENT_WIDTH - 90, lineBreak: false, ellipsis: true });
+    doc.text(`${t("review.title")} · ${formatDate(locale, review.edition.startsOn)} · ${t("review.dataAsOf", { date: dataAsOf })}`, MARGIN.left, y, {
+      width: CONTENT_WIDTH - 90,
+      lineBreak: false,
+    });
     doc.text(t("review.pageOf", { page: i + 1, pages: range.count }), MARGIN.left + CONTENT_WIDTH - 90, y, { width: 90, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
