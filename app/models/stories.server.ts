@@ -12,11 +12,10 @@ import type { StoryState } from "../domain/enums.ts";
 import { canMoveStory, statesNeedingConsent, storyEditable, storyListSpec, storyTransitions, type StoryConsentProblem, type StoryInput } from "../domain/story.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
-import { historyOf, writeAudit } from "./audit.server.ts";
+import { changedFields, historyOf, writeAudit } from "./audit.server.ts";
 import { storeEvidenceFile, type EvidenceCheck } from "./evidence.server.ts";
 import { checkReferences, OWNER_ROLES, pickerChoices, userChoices } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
-import { changedFields } from "./audit.server.ts";
 import type { WriteContext } from "./record-write.server.ts";
 import { consentsByContact, isCurrentConsent, purposesOf, todayIso, type ConsentRecord } from "./refugee-consent.server.ts";
 

@@ -17,6 +17,7 @@ import {
   reviewHighlights,
   stories,
   storyOrganizations,
+  storyPeople,
 } from "../db/schema.ts";
 import {
   commitmentStatuses,
@@ -31,6 +32,7 @@ import type { HighlightInput, ReviewCommitment, ReviewGroup, ReviewHighlight, Ye
 import { addDays } from "../lib/calendar-day.ts";
 import { writeAudit } from "./audit.server.ts";
 import type { WriteContext } from "./record-write.server.ts";
+import { consentRefusals } from "./stories.server.ts";
 
 // ---------------------------------------------------------------- which editions
 
@@ -261,12 +263,18 @@ function buildReview(db: DbOrTx, edition: Edition, now: Date) {
     }
   }
 
+  // Published, and everyone in it still consents today: a consent that lapsed (expired) keeps the
+  // story out of the review until it is renewed; a withdrawn one has withdrawn the story already.
   const storyRows = db
     .select({ id: stories.id, title: stories.title, summary: stories.summary })
     .from(stories)
     .where(and(eq(stories.eventId, edition.id), eq(stories.state, "published")))
     .orderBy(asc(stories.sortKey), asc(stories.id))
-    .all();
+    .all()
+    .filter((story) => {
+      const people = db.select({ id: storyPeople.refugeeContactId }).from(storyPeople).where(eq(storyPeople.storyId, story.id)).all().map((r) => r.id);
+      return consentRefusals(db, people).length === 0;
+    });
   const storyOrgs = new Map<number, string[]>();
   if (storyRows.length) {
     for (const o of db

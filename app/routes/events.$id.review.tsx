@@ -174,8 +174,8 @@ export default function YearReviewPage() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="commitmentId" value={h.id} />
                       <label>
-                        {t("review.caption", { title: h.title })}
-                        <input name="caption" defaultValue={h.caption ?? ""} maxLength={200} />
+                        {t("review.col.caption")}
+                        <input name="caption" defaultValue={h.caption ?? ""} maxLength={200} aria-label={t("review.caption", { title: h.title })} />
                       </label>
                       <button type="submit" name="intent" value={INTENT.caption} aria-label={t("review.saveCaptionFor", { title: h.title })}>
                         {t("review.saveCaption")}

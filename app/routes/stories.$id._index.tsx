@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { ErrorList } from "#app/components/Field.tsx";
@@ -72,12 +73,14 @@ export default function StoryDetail() {
   const { story: s, people, organizations, event, owner, files, moves, editable, history, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, date, dateTime } = useI18n();
-  const rows: Array<[MessageKey, React.ReactNode]> = [
+  const rows: Array<[MessageKey, ReactNode]> = [
     ["stories.field.state", enumLabel(t, "storyState", s.state)],
-    ["stories.field.withdrawnReason", s.state === "withdrawn" && s.withdrawnReason ? enumLabel(t, "storyWithdrawalReason", s.withdrawnReason) : null],
+    ...(s.state === "withdrawn" && s.withdrawnReason
+      ? ([["stories.field.withdrawnReason", enumLabel(t, "storyWithdrawalReason", s.withdrawnReason)]] as Array<[MessageKey, ReactNode]>)
+      : []),
     ["stories.field.event", event ? <Link to={`/events/${event.id}`}>{event.title} ({date(event.startsOn)})</Link> : null],
     ["stories.field.owner", owner?.name ?? null],
-    ["stories.field.publishedAt", s.publishedAt ? dateTime(s.publishedAt) : null],
+    ...(s.publishedAt ? ([["stories.field.publishedAt", dateTime(s.publishedAt)]] as Array<[MessageKey, ReactNode]>) : []),
     ["common.updated", dateTime(s.updatedAt)],
   ];
   return (

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { CurrentUser } from "#app/auth/access.server.ts";
 import { getDb } from "#app/db/client.server.ts";
 import { refugeeContactKeys } from "#app/db/derived.ts";
 import { refugeeConsents, refugeeContacts, stories } from "#app/db/schema.ts";
@@ -278,14 +279,14 @@ describe("photos and files pass the evidence checks", () => {
 });
 
 describe("search and the partner boundary", () => {
-  const staff = { id: 0, email: "", name: "", role: "coordinator" as const, organizationId: null, locale: "bg" as const };
+  const staff: CurrentUser = { id: 0, email: "", name: "", role: "coordinator", organizationId: null, locale: "bg" };
 
   it("search finds stories for staff, in Cyrillic and Latin; a partner's search never has them", () => {
     const hits = (q: string, user = staff) => search(user, q).groups.find((g) => g.kind === "stories")?.hits.map((h) => h.title) ?? [];
     expect(hits("университета")).toContain("От ученическата скамейка до университета");
     expect(hits("universiteta")).toContain("От ученическата скамейка до университета");
     expect(hits("ученическата", { ...staff, role: "manager" })).toContain("От ученическата скамейка до университета");
-    const partner = { ...staff, role: "partner" as const, organizationId: one<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id };
+    const partner: CurrentUser = { ...staff, role: "partner", organizationId: one<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id };
     expect(search(partner, "университета").groups.map((g) => g.kind)).not.toContain("stories");
   });
 

@@ -16,6 +16,7 @@ import { call, latestAudit, type DemoUser } from "#tests/helpers.ts";
 import { pdfOperators, pdfText } from "#tests/pdf-text.ts";
 
 const sqlite = () => getDb().$client;
+const r0 = (r: YearReview) => r.stories[0]!.id;
 const one = <T>(query: string, ...args: unknown[]) => sqlite().prepare(query).get(...args) as T;
 const all = <T>(query: string, ...args: unknown[]) => sqlite().prepare(query).all(...args) as T[];
 
@@ -142,11 +143,32 @@ describe("the 2021 forum's year in review: every figure equals SQL written in th
     expect(partnerships.length).toBeGreaterThan(1);
     expect(r.newPartnerships.map((p) => p.id).sort((a, b) => a - b)).toEqual(partnerships);
 
-    const published = all<{ id: number }>("SELECT id FROM stories WHERE event_id = ? AND state = 'published' ORDER BY id", id).map((x) => x.id);
+    // Published, and every person in it still has a current «story publication» consent.
+    const published = all<{ id: number }>(
+      `SELECT s.id FROM stories s
+        WHERE s.event_id = ? AND s.state = 'published'
+          AND NOT EXISTS (SELECT 1 FROM story_people p WHERE p.story_id = s.id AND NOT EXISTS (
+                SELECT 1 FROM refugee_consents c WHERE c.refugee_contact_id = p.refugee_contact_id
+                   AND c.given_on <= date('now') AND c.withdrawn_on IS NULL AND (c.expires_on IS NULL OR c.expires_on >= date('now'))
+                   AND (',' || c.purposes || ',') LIKE '%,story_publication,%'))
+        ORDER BY s.id`,
+      id,
+    ).map((x) => x.id);
     expect(published).toHaveLength(5);
     expect(r.stories.map((s) => s.id).sort((a, b) => a - b)).toEqual(published);
     // A story of this edition that is only approved stays out.
     expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM stories WHERE event_id = ? AND state <> 'published'", id).n).toBeGreaterThan(0);
+  });
+
+  it("a published story whose person's consent has lapsed stays out of the review until it is renewed", async () => {
+    const { id } = forum2021();
+    const story = r0((await review(id)).data.review as YearReview);
+    const person = one<{ id: number }>("SELECT refugee_contact_id AS id FROM story_people WHERE story_id = ?", story).id;
+    sqlite().prepare("UPDATE refugee_consents SET expires_on = '2022-01-01' WHERE refugee_contact_id = ?").run(person);
+    expect(((await review(id)).data.review as YearReview).stories.map((s) => s.id)).not.toContain(story);
+    expect(one<{ state: string }>("SELECT state FROM stories WHERE id = ?", story).state).toBe("published");
+    sqlite().prepare("UPDATE refugee_consents SET expires_on = NULL WHERE refugee_contact_id = ?").run(person);
+    expect(((await review(id)).data.review as YearReview).stories.map((s) => s.id)).toContain(story);
   });
 
   it("each count links to the commitments list filtered to exactly that many commitments", async () => {
