@@ -224,9 +224,10 @@ function buildReview(db: DbOrTx, edition: Edition, now: Date) {
     db,
     facts.filter((f) => f.status === "fulfilled" && f.statusVerified).map((f) => f.id),
   );
+  const rows = highlightRows(db, edition.id);
   // Included by hand may be any reviewed commitment: its evidence is shown when there is some.
-  for (const [id, e] of verifiedEvidence(db, [...highlightRows(db, edition.id).keys()].filter((id) => !evidence.has(id)))) evidence.set(id, e);
-  const { highlights, candidates } = assembleHighlights(facts, evidence, highlightRows(db, edition.id));
+  for (const [id, e] of verifiedEvidence(db, [...rows.keys()].filter((id) => !evidence.has(id)))) evidence.set(id, e);
+  const { highlights, candidates } = assembleHighlights(facts, evidence, rows);
 
   const carriedFrom = aliasedTable(commitments, "carried_from");
   const fromEvent = aliasedTable(events, "from_event");

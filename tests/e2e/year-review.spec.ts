@@ -26,6 +26,7 @@ async function tableRows(page: Page, id: string): Promise<string[][]> {
 }
 
 test("coordinator curates the 2021 forum's highlights and downloads the review as PDF, in Bulgarian and English", async ({ page }) => {
+  test.setTimeout(60_000); // two PDFs are made and read back
   await signIn(page, demo.coordinator);
   await page.goto(`/events?q=${encodeURIComponent("Съвместно пишем")}`);
   await page.getByRole("link", { name: FORUM_2021 }).click();

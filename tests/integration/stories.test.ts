@@ -18,6 +18,8 @@ import * as eraseRoute from "#app/routes/refugees.$id.erase.tsx";
 import * as refugeeRoute from "#app/routes/refugees.$id._index.tsx";
 import * as reviewRoute from "#app/routes/events.$id.review.tsx";
 import * as evidenceRoute from "#app/routes/evidence.$id.ts";
+import * as eventRoute from "#app/routes/events.$id._index.tsx";
+import { navigationFor } from "#app/lib/navigation.server.ts";
 import * as editRoute from "#app/routes/stories.$id.edit.tsx";
 import * as detailRoute from "#app/routes/stories.$id._index.tsx";
 import * as listRoute from "#app/routes/stories._index.tsx";
@@ -288,6 +290,20 @@ describe("search and the partner boundary", () => {
     expect(hits("ученическата", { ...staff, role: "manager" })).toContain("От ученическата скамейка до университета");
     const partner: CurrentUser = { ...staff, role: "partner", organizationId: one<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id };
     expect(search(partner, "университета").groups.map((g) => g.kind)).not.toContain("stories");
+  });
+
+  it("«Истории» is in the staff navigation only", () => {
+    for (const role of ["admin", "manager", "coordinator"] as const) expect(navigationFor({ ...staff, role }).map((i) => i.href)).toContain("/stories");
+    expect(navigationFor({ ...staff, role: "partner", organizationId: 1 }).map((i) => i.href)).not.toContain("/stories");
+  });
+
+  it("an event a story was told at is not deleted from under it (409, saying so)", async () => {
+    const event = one<{ id: number }>("INSERT INTO events (title, sort_key, search_key, kind, starts_on) VALUES ('Кръгла маса за истории', 'кръгла маса', 'kragla masa', 'round_table', '2026-01-15') RETURNING id").id;
+    const person = contact("story_publication");
+    createdId(await create(storyForm([person.id], { eventId: String(event) })));
+    const outcome = await call(eventRoute, "action", { path: `/events/${event}`, params: { id: String(event) }, as: "admin", form: { intent: "delete" } });
+    expect(outcome.status).toBe(409);
+    expect(outcome.data.references).toMatchObject({ stories: 1 });
   });
 
   it("a partner gets 404 for every story URL, loader and action", async () => {
