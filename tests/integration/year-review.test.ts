@@ -329,6 +329,22 @@ describe("the review as files", () => {
     });
   });
 
+  it("the first edition has no previous one: the review says so, counts nothing, and its PDF is still made", async () => {
+    const { id } = forum2020();
+    const { status, data } = await review(id, "manager");
+    expect(status).toBe(200);
+    const r = data.review as YearReview;
+    expect(r.previous).toBeNull();
+    expect(r.summary.made).toBe(0);
+    expect(r.summary.rate).toBeNull();
+    expect(r.highlights).toEqual([]);
+    const outcome = await download(pdfRoute, id, "manager");
+    expect(outcome.status).toBe(200);
+    const { text } = await pdfText(new Uint8Array(await outcome.response!.arrayBuffer()));
+    expect(text).toContain("Няма предишно издание на форума");
+    expect(text).toContain("Няма акценти.");
+  });
+
   it("partners never get a file (404), whatever the language; an event that is not a forum edition has no review (404)", async () => {
     const { id } = forum2021();
     expect((await download(pdfRoute, id, "partnerSofia")).status).toBe(404);
