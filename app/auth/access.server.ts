@@ -70,6 +70,14 @@ const capabilities = {
   writeManifesto: ["admin", "coordinator"],
   /** Read the published versions, propose on the one open for consultation, endorse for one's own organization. */
   takePartInManifesto: ["partner"],
+  /** Integration stories name refugee contacts: staff only, never partners (issue 19). */
+  readStories: ["admin", "manager", "coordinator"],
+  writeStories: ["admin", "coordinator"],
+  /** A forum edition's year in review (/events/:id/review): staff read it, coordinators curate its highlights. */
+  readYearReview: ["admin", "manager", "coordinator"],
+  editYearReview: ["admin", "coordinator"],
+  /** Its PDF and XLSX: managers and coordinators (and admins) may download them; partners never. */
+  downloadYearReview: ["admin", "manager", "coordinator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;
@@ -180,7 +188,9 @@ export function canReadEvidence(user: CurrentUser, partnerCanSeeItsCommitment: b
  */
 export function searchScopeFor(user: CurrentUser): { kinds: SearchKind[]; partnerOrganizationId: number | null } {
   if (can(user, "readRecords")) {
-    return { kinds: searchKinds.filter((k) => k !== "refugees" || can(user, "readRefugeeContacts")), partnerOrganizationId: null };
+    const allowed = (k: SearchKind) =>
+      (k !== "refugees" || can(user, "readRefugeeContacts")) && (k !== "stories" || can(user, "readStories"));
+    return { kinds: searchKinds.filter(allowed), partnerOrganizationId: null };
   }
   if (can(user, "usePartnerPortal") && user.organizationId != null) {
     return { kinds: ["organizations", "commitments", "followUps"], partnerOrganizationId: user.organizationId };

@@ -35,3 +35,8 @@ export function interactionKeys(i: { subject: string; body?: Maybe }) {
 
 /** Derived columns are not audited: they follow from the fields that are. */
 export const derivedColumns = new Set(["nameLatin", "sortKey", "searchKey", "niemArea"]);
+
+/** Stories are found by their title, summary and text. */
+export function storyKeys(s: { title: string; summary?: Maybe; body?: Maybe }) {
+  return { sortKey: sortKey(s.title), searchKey: searchKeyOf(s.title, s.summary, s.body) };
+}

@@ -7,6 +7,7 @@ import {
   contactChannels,
   eventKinds,
   followUpStatuses,
+  highlightChoices,
   interactionKinds,
   locales,
   niemAreas,
@@ -19,6 +20,8 @@ import {
   partnershipStatuses,
   refugeeParticipantRoles,
   roles,
+  storyStates,
+  storyWithdrawalReasons,
 } from "../domain/enums.ts";
 import { initialStatus, initialStatusVerified } from "../domain/commitment-lifecycle.ts";
 import {
@@ -681,4 +684,98 @@ export const manifestoEndorsements = sqliteTable(
     index("manifesto_endorsements_org_idx").on(t.organizationId, t.signedOn),
     index("manifesto_endorsements_version_idx").on(t.versionId, t.withdrawnAt),
   ],
+);
+
+// ---------------------------------------------------------------- integration stories and the year in review (issue 19)
+
+/** An integration story told at a forum edition. Staff only; refugee contacts named in it need a current «story publication» consent. */
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    sortKey: text("sort_key").notNull(),
+    searchKey: text("search_key").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    /** The edition (event) where the story was told. */
+    eventId: integer("event_id").references((): AnySQLiteColumn => events.id),
+    state: text("state", { enum: storyStates }).notNull().default("draft"),
+    withdrawnReason: text("withdrawn_reason", { enum: storyWithdrawalReasons }),
+    publishedAt: text("published_at"),
+    withdrawnAt: text("withdrawn_at"),
+    /** Who at BCRM answers for the story (and is told when it is withdrawn automatically). */
+    ownerId: integer("owner_id").references((): AnySQLiteColumn => users.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("stories_sort_idx").on(t.sortKey, t.id),
+    index("stories_event_state_idx").on(t.eventId, t.state),
+    index("stories_state_idx").on(t.state, t.sortKey),
+  ],
+);
+
+/** The refugee contacts a story is about. */
+export const storyPeople = sqliteTable(
+  "story_people",
+  {
+    storyId: integer("story_id")
+      .notNull()
+      .references((): AnySQLiteColumn => stories.id, { onDelete: "cascade" }),
+    refugeeContactId: integer("refugee_contact_id")
+      .notNull()
+      .references((): AnySQLiteColumn => refugeeContacts.id),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.refugeeContactId] }), index("story_people_contact_idx").on(t.refugeeContactId)],
+);
+
+export const storyOrganizations = sqliteTable(
+  "story_organizations",
+  {
+    storyId: integer("story_id")
+      .notNull()
+      .references((): AnySQLiteColumn => stories.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.organizationId] }), index("story_organizations_org_idx").on(t.organizationId)],
+);
+
+/** Photos and files of a story, stored and checked like evidence (evidence_files, /evidence/:id). */
+export const storyFiles = sqliteTable(
+  "story_files",
+  {
+    storyId: integer("story_id")
+      .notNull()
+      .references((): AnySQLiteColumn => stories.id, { onDelete: "cascade" }),
+    evidenceFileId: integer("evidence_file_id")
+      .notNull()
+      .references((): AnySQLiteColumn => evidenceFiles.id),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.evidenceFileId] }), uniqueIndex("story_files_file_unique").on(t.evidenceFileId)],
+);
+
+/**
+ * A coordinator's edits to the highlights of a forum edition's year in review: include or exclude
+ * a commitment against the automatic rule, its place in the list, a short caption. No row = the rule decides.
+ */
+export const reviewHighlights = sqliteTable(
+  "review_highlights",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references((): AnySQLiteColumn => events.id, { onDelete: "cascade" }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references((): AnySQLiteColumn => commitments.id, { onDelete: "cascade" }),
+    choice: text("choice", { enum: highlightChoices }),
+    position: integer("position"),
+    caption: text("caption"),
+    updatedById: integer("updated_by_id").references((): AnySQLiteColumn => users.id),
+    updatedAt: text("updated_at").notNull().default(nowIso),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.commitmentId] })],
 );

@@ -36,6 +36,7 @@ import {
 } from "./derived.ts";
 import * as s from "./schema.ts";
 import { seedManifestoDemo } from "./seed-manifesto.server.ts";
+import { seedYearReviewDemo } from "./seed-demo-review.server.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Names used as references throughout
@@ -2525,6 +2526,19 @@ export async function seedDemo(db: Db, options: { password: string; today?: Date
         .run();
     }
     seedManifestoDemo(tx);
+
+    // The 2020 edition's commitments, carry-overs to 2021, the year's partnerships and stories (issue 19).
+    seedYearReviewDemo(tx, {
+      userId,
+      orgId: (name) => must(orgIds, name, "organization"),
+      eventId: (key) => must(eventIds, key, "event"),
+      commitmentId: (key) => must(commitmentIds, key, "commitment"),
+      partnerOrgOf: (email) => {
+        const organization = userOrg.get(email);
+        return organization ? must(orgIds, organization, "organization") : null;
+      },
+      coordinatorId,
+    });
     return true;
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, type NiemArea, type NiemDimension } from "./enums.ts";
+import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, oblasts, organizationKinds, type NiemArea, type NiemDimension } from "./enums.ts";
 import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 import { requiredId } from "./partnership.ts";
 
@@ -63,5 +63,17 @@ export const commitmentListSpec = {
     organization: idParam,
     owner: idParam,
     overdue: z.enum(["1"]),
+    // The year in review's numbers link to the list with these (issue 19).
+    /** 1: the status is verified; 0: it rests on a partner's self-report. */
+    verified: z.enum(["1", "0"]),
+    /** Kind and oblast of the lead organization (`none`: no oblast given). */
+    orgKind: z.enum(organizationKinds),
+    oblast: z.enum([...oblasts, "none"]),
+    /** Still open: pledged or in progress. */
+    open: z.enum(["1"]),
+    /** Carried over from an earlier edition. */
+    carried: z.enum(["1"]),
+    /** Joint pledges: with at least one co-pledger. */
+    joint: z.enum(["1"]),
   },
 };

@@ -161,5 +161,22 @@ export const entityTypes = [
   "manifesto_section",
   "manifesto_proposal",
   "manifesto_endorsement",
+  "story",
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
+
+/**
+ * An integration story's publication state (issue 19): drafted by staff, approved by the people it
+ * is about, published, or withdrawn (by hand, or at once when a person in it withdraws consent).
+ * The allowed moves are in app/domain/story.ts.
+ */
+export const storyStates = ["draft", "approved", "published", "withdrawn"] as const;
+export type StoryState = (typeof storyStates)[number];
+
+/** Why a story was withdrawn. */
+export const storyWithdrawalReasons = ["manual", "consent_withdrawn", "erasure"] as const;
+export type StoryWithdrawalReason = (typeof storyWithdrawalReasons)[number];
+
+/** A coordinator's choice about one commitment in a forum's year-in-review highlights. */
+export const highlightChoices = ["include", "exclude"] as const;
+export type HighlightChoice = (typeof highlightChoices)[number];

@@ -10,6 +10,7 @@ export const searchKinds = [
   "followUps",
   "interactions",
   "refugees",
+  "stories",
 ] as const;
 export type SearchKind = (typeof searchKinds)[number];
 

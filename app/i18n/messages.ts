@@ -17,6 +17,8 @@ import { reports } from "./messages/reports.ts";
 import { reminders } from "./messages/reminders.ts";
 import { backups } from "./messages/backups.ts";
 import { manifesto } from "./messages/manifesto.ts";
+import { stories } from "./messages/stories.ts";
+import { yearReview } from "./messages/yearReview.ts";
 
 const modules = [
   core,
@@ -36,6 +38,8 @@ const modules = [
   reminders,
   backups,
   manifesto,
+  stories,
+  yearReview,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

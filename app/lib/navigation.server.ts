@@ -14,6 +14,7 @@ const items: Array<NavItem & { needs: Capability }> = [
   { href: "/follow-ups", label: "followUps.nav", needs: "readRecords" },
   { href: "/manifesto", label: "manifesto.nav", needs: "readManifesto" },
   { href: "/refugees", label: "nav.refugees", needs: "readRefugeeContacts" },
+  { href: "/stories", label: "stories.nav", needs: "readStories" },
   { href: "/shared", label: "nav.shared", needs: "usePartnerPortal" },
   { href: "/shared/manifesto", label: "manifesto.nav", needs: "takePartInManifesto" },
   { href: "/partner-updates", label: "portal.nav.partnerUpdates", needs: "readRecords" },

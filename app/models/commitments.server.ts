@@ -49,8 +49,13 @@ function pledgedBy(organizationId: number): SQL {
 }
 
 export function listConditions(params: CommitmentListParams, today: string): SQL | undefined {
-  const { status, area, dimension, event, partnership, organization, owner, overdue } = params.filters;
+  const { status, area, dimension, event, partnership, organization, owner, overdue, verified, orgKind, oblast, open, carried, joint } = params.filters;
   return and(
+    verified ? eq(commitments.statusVerified, verified === "1") : undefined,
+    orgKind || oblast ? leadOrganizationIs(orgKind, oblast) : undefined,
+    open ? inArray(commitments.status, [...openStatuses]) : undefined,
+    carried ? sql`${commitments.carriedOverFromId} IS NOT NULL` : undefined,
+    joint ? sql`EXISTS (SELECT 1 FROM ${commitmentCoPledgers} WHERE ${commitmentCoPledgers.commitmentId} = ${commitments.id})` : undefined,
     status ? eq(commitments.status, status) : undefined,
     area ? eq(commitments.niemArea, area) : undefined,
     dimension ? eq(commitments.niemDimension, dimension) : undefined,
@@ -61,6 +66,15 @@ export function listConditions(params: CommitmentListParams, today: string): SQL
     overdue ? and(lt(commitments.dueOn, today), inArray(commitments.status, [...openStatuses])) : undefined,
     matchesQuery(commitments.searchKey, params.q),
   );
+}
+
+/** The lead organization is of this kind and/or in this oblast (`none`: no oblast given). */
+function leadOrganizationIs(kind: string | undefined, oblast: string | undefined): SQL {
+  const conditions = [
+    kind ? sql`o.kind = ${kind}` : sql`1`,
+    oblast === "none" ? sql`o.oblast IS NULL` : oblast ? sql`o.oblast = ${oblast}` : sql`1`,
+  ];
+  return sql`${commitments.leadOrganizationId} IN (SELECT o.id FROM ${organizations} o WHERE ${sql.join(conditions, sql` AND `)})`;
 }
 
 export type CommitmentRow = Pick<Commitment, "id" | "title" | "status" | "statusVerified" | "niemDimension" | "niemArea" | "dueOn" | "updatedAt"> & {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { titledKeys } from "../db/derived.ts";
-import { commitments, eventParticipants, events, followUps, organizations, people } from "../db/schema.ts";
+import { commitments, eventParticipants, events, followUps, organizations, people, stories } from "../db/schema.ts";
 import type { ParticipantRole } from "../domain/enums.ts";
 import { eventListSpec, type EventInput, type ParticipantInput } from "../domain/event.ts";
 import { parseListParams } from "../lib/list-params.ts";
@@ -218,6 +218,7 @@ export function referencesToEvent(db: DbOrTx, id: number) {
     eventParticipants: n(db.select({ n: sql<number>`count(*)` }).from(eventParticipants).where(eq(eventParticipants.eventId, id)).get()),
     commitments: n(db.select({ n: sql<number>`count(*)` }).from(commitments).where(eq(commitments.eventId, id)).get()),
     followUps: n(db.select({ n: sql<number>`count(*)` }).from(followUps).where(eq(followUps.eventId, id)).get()),
+    stories: n(db.select({ n: sql<number>`count(*)` }).from(stories).where(eq(stories.eventId, id)).get()),
   };
 }
 

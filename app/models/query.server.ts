@@ -2,7 +2,7 @@
 import { asc, desc, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { ftsMatchExpression } from "../lib/fts-query.ts";
 
-/** Tables with a `search_key` column and an FTS5 index `<table>_fts` over it (drizzle/0002_search_fts.sql). */
+/** Tables with a `search_key` column and an FTS5 index `<table>_fts` over it (drizzle/0002_search_fts.sql; stories: 0006_stories_fts.sql). */
 export const searchableTables = [
   "organizations",
   "people",
@@ -12,6 +12,7 @@ export const searchableTables = [
   "commitments",
   "follow_ups",
   "interactions",
+  "stories",
 ] as const;
 export type SearchableTable = (typeof searchableTables)[number];
 

@@ -11,6 +11,7 @@ import type { ConsentInput, ConsentState } from "../domain/refugee.ts";
 import { notFound } from "../auth/access.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import { earlierSubmission, noteSubmission, type WriteContext } from "./record-write.server.ts";
+import { noticeStoryOwners, withdrawStoriesNaming, type WithdrawnStory } from "./story-withdrawal.server.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 
 export type ConsentRecord = Pick<typeof refugeeConsents.$inferSelect, "givenOn" | "purposes" | "expiresOn" | "withdrawnOn">;
@@ -167,10 +168,15 @@ export function addConsent(user: CurrentUser, contactId: number, input: ConsentI
   });
 }
 
-/** Withdrawal is one action: the consent stops being current today. */
+/**
+ * Withdrawal is one action: the consent stops being current today. When the contact no longer
+ * consents to story publication, every story naming them is withdrawn in the same transaction
+ * (issue 19) and the stories' owners are told once it has committed.
+ */
 export function withdrawConsent(user: CurrentUser, contactId: number, consentId: number, ctx: WriteContext = {}): ConsentWriteResult {
   requireCapability(user, "writeRefugeeContacts");
-  return getDb().transaction((tx) => {
+  let withdrawnStories: WithdrawnStory[] = [];
+  const result = getDb().transaction((tx) => {
     if (requireWritableContact(tx, contactId).erasedAt) return { ok: false, reason: "erased" } as const;
     const consent = tx
       .select()
@@ -190,8 +196,13 @@ export function withdrawConsent(user: CurrentUser, contactId: number, consentId:
       detail: { consentId, withdrawnOn },
       ip: ctx.ip,
     });
+    if (!hasCurrentConsent(consentsOf(tx, contactId), "story_publication", withdrawnOn)) {
+      withdrawnStories = withdrawStoriesNaming(tx, { contactId, reason: "consent_withdrawn", userId: user.id, ip: ctx.ip });
+    }
     return { ok: true } as const;
   });
+  noticeStoryOwners(withdrawnStories);
+  return result;
 }
 
 /** A consent change counts as a change of the contact in "recently updated" (its fields, and so its version, stay). */

@@ -38,6 +38,7 @@ import {
   missingPurposesForRole,
   todayIso,
 } from "./refugee-consent.server.ts";
+import { noticeStoryOwners, withdrawStoriesNaming, type WithdrawnStory } from "./story-withdrawal.server.ts";
 
 export type RefugeeContact = typeof refugeeContacts.$inferSelect;
 
@@ -291,6 +292,7 @@ export async function eraseRefugeeContact(
 ): Promise<ErasureResult> {
   requireCapability(user, "eraseRefugeeContacts");
   if (confirmation.confirmed !== true) throw new Error("Erasure needs an explicit confirmation");
+  let withdrawnStories: WithdrawnStory[] = [];
   const db = getDb();
   const outcome = db.transaction((tx) => {
     const contact = tx.select().from(refugeeContacts).where(eq(refugeeContacts.id, id)).get();
@@ -333,9 +335,18 @@ export async function eraseRefugeeContact(
       },
       ip: ctx.ip,
     });
+    // Issue 19: out of every story, and those stories withdrawn.
+    withdrawnStories = withdrawStoriesNaming(tx, {
+      contactId: id,
+      reason: "erasure",
+      userId: user.id,
+      ip: ctx.ip,
+      erase: { label, values: [contact.name].filter((v) => v.trim().length >= 3) },
+    });
     return { ok: true, copies } as const;
   });
   if (!outcome.ok) return outcome;
+  noticeStoryOwners(withdrawnStories);
   removeFiles(outcome.copies.files);
   const checkpointed = await checkpointTruncate(db);
   return { ok: true, redacted: outcome.copies.records.length, files: outcome.copies.files.length, checkpointed };

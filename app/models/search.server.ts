@@ -91,6 +91,15 @@ const kindQueries: Record<SearchKind, KindQuery> = {
     href: (r) => `/refugees/${r.id}`,
     listPath: "/refugees",
   },
+  stories: {
+    table: "stories",
+    select: sql`b.id, b.title AS title, e.title AS detail, NULL AS date, NULL AS organization_id, NULL AS person_id`,
+    joins: sql`LEFT JOIN events e ON e.id = b.event_id`,
+    // Never for partners (searchScopeFor leaves the kind out too).
+    where: (s) => (s.partnerOrganizationId == null ? TRUE : null),
+    href: (r) => `/stories/${r.id}`,
+    listPath: "/stories",
+  },
 };
 
 /**

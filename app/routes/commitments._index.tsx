@@ -7,7 +7,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { commitmentListSpec } from "#app/domain/commitment.ts";
-import { commitmentStatuses, niemAreas, niemDimensionsByArea } from "#app/domain/enums.ts";
+import { commitmentStatuses, niemAreas, niemDimensionsByArea, oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { listCommitments, parseCommitmentListParams, type CommitmentRow } from "#app/models/commitments.server.ts";
@@ -106,6 +106,19 @@ export default function CommitmentsList() {
             <input type="checkbox" name="overdue" value="1" defaultChecked={f.overdue === "1"} /> {t("commitments.overdueOnly")}
           </span>
         </label>
+        <FilterSelect name="verified" label={t("commitments.filter.verified")} value={f.verified}
+          options={[{ value: "1", label: t("commitments.filter.verified.1") }, { value: "0", label: t("commitments.filter.verified.0") }]} />
+        <FilterSelect name="orgKind" label={t("commitments.filter.orgKind")} value={f.orgKind}
+          options={organizationKinds.map((k) => ({ value: k, label: enumLabel(t, "organizationKind", k) }))} />
+        <FilterSelect name="oblast" label={t("commitments.filter.oblast")} value={f.oblast}
+          options={[...oblasts.map((o) => ({ value: o as string, label: enumLabel(t, "oblast", o) })), { value: "none", label: t("reports.noOblast") }]} />
+        {(["open", "carried", "joint"] as const).map((name) => (
+          <label key={name} className="checkbox">
+            <span>
+              <input type="checkbox" name={name} value="1" defaultChecked={f[name] === "1"} /> {t(`commitments.filter.${name}`)}
+            </span>
+          </label>
+        ))}
       </ListFilters>
       <DataTable
         rows={rows}

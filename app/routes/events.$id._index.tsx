@@ -112,6 +112,11 @@ export default function EventDetail() {
         ) : null}
       </RecordHeading>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error, { references })}</p> : null}
+      {e.kind === "national_forum" ? (
+        <p>
+          <Link to={`/events/${e.id}/review`} className="button">{t("review.link")}</Link>
+        </p>
+      ) : null}
       <h2>{t("events.details")}</h2>
       <dl className="details">
         <DetailRows rows={rows} />

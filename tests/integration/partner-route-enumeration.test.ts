@@ -231,6 +231,15 @@ const routeTable: Record<string, Entry> = {
   "events.$id._index.tsx": both(withId("event")),
   "events.$id.edit.tsx": both(withId("event")),
   "events.$id.refugees.tsx": both(withId("event")),
+  // The year in review of a forum edition and its files: staff only (the first event is the 2020 forum).
+  "events.$id.review.tsx": both(withId("event")),
+  "events.$id.review[.pdf].ts": { loader: [withId("event"), { ...withId("event"), query: "lang=en" }] },
+  "events.$id.review[.xlsx].ts": { loader: withId("event") },
+  // Integration stories name refugee contacts: never for partners (story 1 is seeded).
+  "stories._index.tsx": { loader: [denied, { query: "q=Самир", expect: "denied" }] },
+  "stories.new.tsx": both(denied),
+  "stories.$id._index.tsx": both({ params: { id: () => "1" }, expect: "denied" }),
+  "stories.$id.edit.tsx": both({ params: { id: () => "1" }, expect: "denied" }),
   "partnerships._index.tsx": both(denied),
   "partnerships.new.tsx": both(denied),
   "partnerships.$id._index.tsx": both(withId("otherPartnership")),

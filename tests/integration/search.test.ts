@@ -64,7 +64,7 @@ describe("search: Cyrillic and Latin are one name", () => {
 
   it("every hit links to its record", async () => {
     const results = await searchAs("coordinator", "sofia");
-    for (const group of results.groups) for (const hit of group.hits) expect(hit.href).toMatch(/^\/(organizations|people|events|partnerships|commitments|follow-ups|refugees)\/\d+$/);
+    for (const group of results.groups) for (const hit of group.hits) expect(hit.href).toMatch(/^\/(organizations|people|events|partnerships|commitments|follow-ups|refugees|stories)\/\d+$/);
   });
 
   it("FTS syntax typed by a user is just text", async () => {
