@@ -1,4 +1,4 @@
-// The year in review as a real PDF (issue 19, decision 015): A4, drawn on the server with pdfkit,
+// The year in review as a real PDF (issue 19, decision 017): A4, drawn on the server with pdfkit,
 // DejaVu Sans embedded from app/assets/fonts (never the machine's fonts), charts as vector
 // graphics, a contents list with page numbers, every page numbered and dated with the data's time.
 // The tables are the page's own (yearReviewTables), so the document shows the numbers on screen.
