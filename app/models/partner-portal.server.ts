@@ -22,7 +22,7 @@ import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
-import { storeEvidenceFile } from "./evidence.server.ts";
+import { storeEvidenceFile, type EvidenceUpload } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
@@ -311,7 +311,7 @@ export function auditRefusal(
 
 // ---------------------------------------------------------------- a partner's progress update
 
-export type EvidenceUpload = { bytes: Uint8Array; mimeType: string; originalName: string };
+export type { EvidenceUpload };
 
 export type PartnerUpdateResult = { ok: true; id: number } | { ok: false; refusal: Refusal };
 
