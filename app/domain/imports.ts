@@ -34,6 +34,9 @@ export const importFields = {
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField = (typeof importFields)[ImportKind][number];
 
+/** The key of a row's own problems (columns more or fewer than the header's, a quote left open) among its field errors. */
+export const ROW_PROBLEMS = "row";
+
 /** What to do with one row: create it, leave it out, or write it over the existing record it duplicates. */
 export const importDecisions = ["create", "skip", "update"] as const;
 export type ImportDecision = (typeof importDecisions)[number];

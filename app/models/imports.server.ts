@@ -22,6 +22,7 @@ import {
   oblastOf,
   organizationKindOf,
   phoneKey,
+  ROW_PROBLEMS,
   suggestMapping,
   websiteKey,
   type ImportDecision,
@@ -95,9 +96,6 @@ function cleanFileName(name: string): string {
 // ---------------------------------------------------------------- 2. preview
 
 type DuplicateBy = "name" | "email" | "phone" | "website" | "title";
-
-/** Problems of the row itself rather than of one field: columns more or fewer than the header's, a quote left open. */
-export const ROW_PROBLEMS = "row";
 
 /** Rows shown per page of the preview. */
 export const PREVIEW_PAGE_SIZE = 100;

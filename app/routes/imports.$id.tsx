@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { errorText } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { importFields, type ImportDecision } from "#app/domain/imports.ts";
+import { importFields, ROW_PROBLEMS, type ImportDecision } from "#app/domain/imports.ts";
 import type { MessageKey, Translate } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
@@ -11,7 +11,6 @@ import {
   cancelImport,
   commitImport,
   previewImport,
-  ROW_PROBLEMS,
   type ImportPreview,
   type PreviewRow,
   type PreviewView,
