@@ -436,6 +436,8 @@ export type PartnerUpdateRow = {
   evidenceUrl: string | null;
   evidenceFileId: number | null;
   evidenceFileName: string | null;
+  evidenceFileType: string | null;
+  evidenceFileSize: number | null;
   verifiedAt: string | null;
   verifiedByName: string | null;
   returnedAt: string | null;
@@ -469,6 +471,8 @@ export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: Partner
       evidenceUrl: commitmentUpdates.evidenceUrl,
       evidenceFileId: commitmentUpdates.evidenceFileId,
       evidenceFileName: evidenceFiles.originalName,
+      evidenceFileType: evidenceFiles.mimeType,
+      evidenceFileSize: evidenceFiles.size,
       verifiedAt: commitmentUpdates.verifiedAt,
       verifiedByName: verifier.name,
       returnedAt: commitmentUpdates.returnedAt,
