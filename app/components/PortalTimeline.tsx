@@ -1,6 +1,7 @@
 // A commitment's status with its verified / self-reported marker, and its timeline of updates
 // as the partner portal shows them.
 import { enumLabel } from "../i18n/i18n.ts";
+import { EvidenceFileLink } from "./EvidenceFile.tsx";
 import { useI18n } from "./i18n.tsx";
 
 export function CommitmentStatusBadge({ status, verified }: { status: string; verified: boolean }) {
@@ -26,6 +27,8 @@ export type TimelineItem = {
   evidenceUrl: string | null;
   evidenceFileId: number | null;
   evidenceFileName: string | null;
+  evidenceFileType?: string | null;
+  evidenceFileSize?: number | null;
   authorName: string;
   partnerOrganizationName: string | null;
   verifiedAt: string | null;
@@ -71,9 +74,7 @@ export function PortalTimeline({ entries }: { entries: TimelineItem[] }) {
             ) : null}
             {u.evidenceFileId ? (
               <div>
-                <a href={`/evidence/${u.evidenceFileId}`} download>
-                  {t("portal.timeline.evidenceFile", { name: u.evidenceFileName ?? String(u.evidenceFileId) })}
-                </a>
+                <EvidenceFileLink id={u.evidenceFileId} name={u.evidenceFileName} type={u.evidenceFileType ?? null} size={u.evidenceFileSize ?? null} />
               </div>
             ) : null}
           </li>

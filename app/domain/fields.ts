@@ -35,8 +35,20 @@ export const optionalEmail = z.preprocess(
     .transform((v) => v?.toLowerCase() ?? null),
 );
 
+/**
+ * A web address as people type it: `www.test.bg` or `test.bg/za-nas` (no scheme, a dotted host)
+ * becomes `https://…`; anything else is left for the URL check to judge. Forms and imports alike.
+ */
+export function withWebScheme(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) || text.startsWith("//")) return text;
+  // A host of labels with a dot and a top-level domain of letters, then perhaps a port, path, query.
+  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(text) ? `https://${text}` : text;
+}
+
 export const optionalUrl = z.preprocess(
-  emptyToUndefined,
+  (v) => withWebScheme(emptyToUndefined(v)),
   z
     .string({ error: "invalid" })
     .trim()

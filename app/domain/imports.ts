@@ -12,6 +12,7 @@ import {
   type OrganizationKind,
 } from "./enums.ts";
 import { readDate } from "./dates.ts";
+import { withWebScheme } from "./fields.ts";
 import { dictionaries } from "../i18n/i18n.ts";
 import { searchKey } from "../lib/transliterate.ts";
 
@@ -32,6 +33,9 @@ export const importFields = {
   commitments: ["title", "description", "organization", "event", "niemDimension", "kind", "dueOn", "shared"],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField = (typeof importFields)[ImportKind][number];
+
+/** The key of a row's own problems (columns more or fewer than the header's, a quote left open) among its field errors. */
+export const ROW_PROBLEMS = "row";
 
 /** What to do with one row: create it, leave it out, or write it over the existing record it duplicates. */
 export const importDecisions = ["create", "skip", "update"] as const;
@@ -197,4 +201,29 @@ export function phoneKey(phone: string | null | undefined): string | null {
 export function nameKey(name: string | null | undefined): string | null {
   const key = searchKey(name ?? "");
   return key || null;
+}
+
+// Sites where many organizations have a page: there the page, not the host, is the organization's.
+const sharedHosts = new Set(["facebook.com", "fb.com", "instagram.com", "linkedin.com", "sites.google.com", "google.com", "x.com", "twitter.com", "youtube.com", "wordpress.com", "blogspot.com", "wixsite.com", "github.io"]);
+
+/**
+ * A website as duplicate detection compares it: the host without `www.` and letter case
+ * (https://www.Caritas.bg/ = caritas.bg); on a shared host (facebook.com, …) with the page's path.
+ */
+export function websiteKey(website: string | null | undefined): string | null {
+  const text = withWebScheme((website ?? "").trim());
+  if (typeof text !== "string" || !text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  const host = url.hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  if (!host.includes(".")) return null;
+  const shared = sharedHosts.has(host) || [...sharedHosts].some((h) => host.endsWith(`.${h}`) && h !== "google.com");
+  if (!shared) return host;
+  const page = url.pathname.toLowerCase().split("/").filter(Boolean)[0];
+  return page ? `${host}/${page}` : null;
 }

@@ -13,6 +13,8 @@ export type TimelineEntry = {
   evidenceUrl: string | null;
   evidenceFileId: number | null;
   evidenceFileName: string | null;
+  evidenceFileType: string | null;
+  evidenceFileSize: number | null;
   authorName: string;
   /** The partner organization that reported it; null for a BCRM staff update. */
   partnerOrganizationId: number | null;
@@ -52,6 +54,8 @@ export function timelinesOf(db: DbOrTx, commitmentIds: number[], order: "oldestF
       evidenceUrl: commitmentUpdates.evidenceUrl,
       evidenceFileId: commitmentUpdates.evidenceFileId,
       evidenceFileName: evidenceFiles.originalName,
+      evidenceFileType: evidenceFiles.mimeType,
+      evidenceFileSize: evidenceFiles.size,
       authorName: users.name,
       partnerOrganizationId: commitmentUpdates.partnerOrganizationId,
       partnerOrganizationName: partnerOrg.name,

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
@@ -15,6 +16,7 @@ import { checkReferences } from "./link-choices.server.ts";
 import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, earlierSubmission, noteSubmission, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
+import { storeEvidenceFile, type EvidenceUpload } from "./evidence.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
@@ -299,35 +301,66 @@ export type AddUpdateResult = { ok: true; id: number } | { ok: false; refusal: R
  * commitment is refused: it is reopened instead) and is written in the same transaction, verified:
  * staff do not self-report. One audit entry holds the update and the status change.
  */
-export function addCommitmentUpdate(user: CurrentUser, commitmentId: number, input: CommitmentUpdateInput, ctx: WriteContext = {}): AddUpdateResult {
+export function addCommitmentUpdate(
+  user: CurrentUser,
+  commitmentId: number,
+  input: CommitmentUpdateInput,
+  ctx: WriteContext = {},
+  evidence: EvidenceUpload | null = null,
+): AddUpdateResult {
   requireRecordWrite(user);
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
-    if (!before) throw notFound();
-    // The same form sent again (double click, resend) gets the update it made the first time.
-    const earlier = earlierSubmission(tx, user.id, ctx, "commitment_update");
-    if (earlier !== null) return { ok: true, id: earlier } as const;
-    const plan = input.statusChange ? planStatusChange(tx, user, before, { actor: "staffUpdate", to: input.statusChange }, ctx) : null;
-    if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
-    const now = new Date().toISOString();
-    const update = tx
-      .insert(commitmentUpdates)
-      .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, createdAt: now })
-      .returning({ id: commitmentUpdates.id })
-      .get();
-    const audit = {
-      action: "progress_update",
-      changes: { update: [null, { id: update.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl }] },
-    };
-    if (plan) {
-      plan.apply({ ...audit, always: true });
-    } else {
-      tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
-      writeAudit(tx, { userId: user.id, entityType: "commitment", entityId: commitmentId, ip: ctx.ip, ...audit });
-    }
-    noteSubmission(tx, user.id, ctx, "commitment_update", update.id);
-    return { ok: true, id: update.id } as const;
-  });
+  let storedPath: string | null = null;
+  try {
+    return getDb().transaction((tx) => {
+      const before = tx.select().from(commitments).where(eq(commitments.id, commitmentId)).get();
+      if (!before) throw notFound();
+      // The same form sent again (double click, resend) gets the update it made the first time; its file is stored once.
+      const earlier = earlierSubmission(tx, user.id, ctx, "commitment_update");
+      if (earlier !== null) return { ok: true, id: earlier } as const;
+      const plan = input.statusChange ? planStatusChange(tx, user, before, { actor: "staffUpdate", to: input.statusChange }, ctx) : null;
+      if (plan && !plan.ok) return { ok: false, refusal: plan.refusal } as const;
+      // The same store, limits and content checks as a partner's report (models/evidence.server.ts).
+      let evidenceFileId: number | null = null;
+      if (evidence) {
+        const stored = storeEvidenceFile(tx, user.id, evidence);
+        storedPath = stored.storedPath;
+        evidenceFileId = stored.id;
+      }
+      const now = new Date().toISOString();
+      const update = tx
+        .insert(commitmentUpdates)
+        .values({ commitmentId, authorId: user.id, note: input.note, statusChange: input.statusChange, evidenceUrl: input.evidenceUrl, evidenceFileId, createdAt: now })
+        .returning({ id: commitmentUpdates.id })
+        .get();
+      const audit = {
+        action: "progress_update",
+        changes: {
+          update: [
+            null,
+            {
+              id: update.id,
+              note: input.note,
+              statusChange: input.statusChange,
+              evidenceUrl: input.evidenceUrl,
+              ...(evidence ? { evidenceFile: evidence.originalName } : {}),
+            },
+          ],
+        },
+      };
+      if (plan) {
+        plan.apply({ ...audit, always: true });
+      } else {
+        tx.update(commitments).set({ updatedAt: now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).run();
+        writeAudit(tx, { userId: user.id, entityType: "commitment", entityId: commitmentId, ip: ctx.ip, ...audit });
+      }
+      noteSubmission(tx, user.id, ctx, "commitment_update", update.id);
+      return { ok: true, id: update.id } as const;
+    });
+  } catch (error) {
+    // Nothing half-written: a file stored for a transaction that rolled back goes too.
+    if (storedPath) fs.rmSync(storedPath, { force: true });
+    throw error;
+  }
 }
 
 type EventRef = { id: number; kind: string; startsOn: string } | null;

@@ -33,4 +33,14 @@ describe("readCsv", () => {
     expect(() => readCsv(new TextEncoder().encode("a,b\n"), 10)).toThrow("empty");
     expect(() => readCsv(new TextEncoder().encode("a\n1\n2\n3\n"), 2)).toThrow("tooManyRows");
   });
+
+  it("marks rows with an unbalanced quote; a quote opening a field and never closed does not swallow the rest of the file", () => {
+    const stray = readCsv(new TextEncoder().encode('Име;Вид\nФондация "Надежда;ngo\n"Доброта" ООД;business\nЦентър;ngo\n'), 10);
+    expect(stray.rows).toEqual([['Фондация "Надежда', "ngo"], ['"Доброта" ООД', "business"], ["Център", "ngo"]]);
+    expect(stray.unbalancedRows).toEqual([0]);
+
+    const opened = readCsv(new TextEncoder().encode('Име;Вид\n"Надежда;ngo\nЦентър;ngo\n"Мост"" ""ООД";ngo\n'), 10);
+    expect(opened.rows).toEqual([['"Надежда', "ngo"], ["Център", "ngo"], ['Мост" "ООД', "ngo"]]);
+    expect(opened.unbalancedRows).toEqual([0]);
+  });
 });

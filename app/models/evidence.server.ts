@@ -122,11 +122,11 @@ function partnerCanSeeEvidence(user: CurrentUser, evidenceFileId: number): boole
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` — the ASCII fallback keeps old clients working with Cyrillic names. */
-export function contentDisposition(originalName: string): string {
+export function contentDisposition(originalName: string, disposition: "attachment" | "inline" = "attachment"): string {
   const ascii = originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   // RFC 5987 value: encodeURIComponent leaves ' ( ) * ! as they are, which are not allowed there.
   const encoded = encodeURIComponent(originalName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -137,3 +137,26 @@ export function contentDisposition(originalName: string): string {
 export function readEvidenceForm(request: Request) {
   return readUploadForm(request, { maxFileSize: EVIDENCE_MAX_BYTES });
 }
+
+/**
+ * The evidence file of a form read by readEvidenceForm (field `evidenceFile`), checked by its
+ * content: the file to store, none (the input left empty), or the error code for the field.
+ * The partner's report and the staff progress update both take it so.
+ */
+export async function evidenceFromForm(
+  formData: FormData,
+  tooLarge: boolean,
+): Promise<{ ok: true; evidence: EvidenceUpload | null } | { ok: false; error: "evidenceEmpty" | "evidenceTooLarge" | "evidenceType" }> {
+  // A file over the limit was left out of the form.
+  if (tooLarge) return { ok: false, error: "evidenceTooLarge" };
+  const file = formData.get("evidenceFile");
+  // A file input left empty arrives as a nameless, empty part: that is "no file", not an empty file.
+  if (file instanceof File && (file.name !== "" || file.size > 0)) {
+    const checked = await checkEvidenceFile(file);
+    return checked.ok ? { ok: true, evidence: checked } : checked;
+  }
+  if (typeof file === "string" && file !== "") return { ok: false, error: "evidenceType" };
+  return { ok: true, evidence: null };
+}
+
+export type EvidenceUpload = { bytes: Uint8Array; mimeType: string; originalName: string };

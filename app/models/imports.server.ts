@@ -22,7 +22,9 @@ import {
   oblastOf,
   organizationKindOf,
   phoneKey,
+  ROW_PROBLEMS,
   suggestMapping,
+  websiteKey,
   type ImportDecision,
   type ImportKind,
 } from "../domain/imports.ts";
@@ -32,7 +34,15 @@ import { parseForm, type FieldErrors } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
 import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding } from "./csv-file.server.ts";
 
-type StagedData = { state: "staged"; encoding: CsvEncoding; delimiter: CsvDelimiter; headers: string[]; rows: string[][] };
+type StagedData = {
+  state: "staged";
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  headers: string[];
+  rows: string[][];
+  /** Rows read with an unbalanced quote (absent in previews staged before it was kept). */
+  unbalancedRows?: number[];
+};
 type UpdatedRecord = { id: number; before: Record<string, unknown>; tagsBefore?: string[]; version: number; updatedAt: string };
 type CommittedData = { state: "committed"; mapping: string[]; created: number[]; updated: UpdatedRecord[]; createdTagIds: number[] };
 
@@ -85,13 +95,20 @@ function cleanFileName(name: string): string {
 
 // ---------------------------------------------------------------- 2. preview
 
+type DuplicateBy = "name" | "email" | "phone" | "website" | "title";
+
+/** Rows shown per page of the preview. */
+export const PREVIEW_PAGE_SIZE = 100;
+export type PreviewShow = "problems" | "all";
+export type PreviewView = { page?: number; show?: PreviewShow | null };
+
 export type PreviewRow = {
   /** Line of the record in the file (the header is line 1). */
   line: number;
   values: Record<string, string>;
   errors: FieldErrors;
   /** by "title": a commitment with the same lead organization and the same folded title. */
-  duplicate: { id: number; name: string; by: "name" | "email" | "phone" | "title" } | null;
+  duplicate: { id: number; name: string; by: DuplicateBy } | null;
   duplicateOfLine: number | null;
   decision: ImportDecision;
 };
@@ -107,8 +124,17 @@ export type ImportPreview = {
   headers: string[];
   mapping: string[];
   totalRows: number;
-  /** Rows with errors or duplicates (the first 500), then a few clean ones as a sample. */
+  /** One page of the rows: those with errors or duplicates (`show: "problems"`) or all of them. */
   rows: PreviewRow[];
+  show: PreviewShow;
+  page: number;
+  pages: number;
+  /** Rows with errors or duplicates. */
+  problems: number;
+  /**
+   * create/update/skip: rows without errors by their action; invalid: rows with errors, counted
+   * apart (skipped unless the user asked otherwise: those are `blocking`).
+   */
   counts: { create: number; update: number; skip: number; invalid: number; duplicates: number; blocking: number };
 };
 
@@ -144,16 +170,23 @@ export function previewImport(
   id: number,
   mapping: Array<string | null | undefined> | null,
   decisions: Record<number, string> = {},
+  view: PreviewView & { skipInvalid?: boolean } = {},
 ): ImportPreview | null {
   const staged = loadStaged(user, id);
   if (!staged) return null;
-  return toPreview(staged, analyse(staged.kind, staged.data, mapping, decisions));
+  return toPreview(staged, analyse(staged.kind, staged.data, mapping, decisions, view.skipInvalid), view);
 }
 
-function toPreview(staged: NonNullable<ReturnType<typeof loadStaged>>, analysis: ReturnType<typeof analyse>): ImportPreview {
+const hasProblem = (r: AnalysedRow) => Object.keys(r.errors).length > 0 || !!r.duplicate || !!r.duplicateOfLine;
+
+function toPreview(staged: NonNullable<ReturnType<typeof loadStaged>>, analysis: ReturnType<typeof analyse>, view: PreviewView = {}): ImportPreview {
   const { rows, mapping } = analysis;
-  const problems = rows.filter((r) => Object.keys(r.errors).length || r.duplicate || r.duplicateOfLine);
-  const sample = rows.filter((r) => !problems.includes(r)).slice(0, 10);
+  const problems = rows.filter(hasProblem);
+  // Problems first when there are any: in 10,000 rows they are what needs a look.
+  const show: PreviewShow = view.show ?? (problems.length ? "problems" : "all");
+  const listed = show === "problems" ? problems : rows;
+  const pages = Math.max(1, Math.ceil(listed.length / PREVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(view.page ?? 1) || 1), pages);
   const strip = ({ data: _data, mapped: _mapped, ...shown }: AnalysedRow): PreviewRow => shown;
   return {
     id: staged.row.id,
@@ -164,40 +197,65 @@ function toPreview(staged: NonNullable<ReturnType<typeof loadStaged>>, analysis:
     headers: staged.data.headers,
     mapping,
     totalRows: rows.length,
-    rows: [...problems.slice(0, 500), ...sample].sort((a, b) => a.line - b.line).map(strip),
+    rows: listed.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE).map(strip),
+    show,
+    page,
+    pages,
+    problems: problems.length,
     counts: analysis.counts,
   };
 }
 
-type ExistingRecord = { id: number; name: string; email: string | null; phone: string | null };
+type ExistingRecord = { id: number; name: string; email: string | null; phone: string | null; website?: string | null };
+type ContactProbe = { name?: string | null; email?: string | null; phone?: string | null; website?: string | null };
 
-/** Lookups of existing records by folded name, e-mail and phone, for duplicate detection. */
-function duplicateIndex(records: Iterable<{ id: number; name: string; email: string | null; phone: string | null }>) {
-  const byName = new Map<string, ExistingRecord>();
+/**
+ * Lookups by e-mail, phone and website domain (an organization written in another language or
+ * spelling — «Caritas Bulgaria» for «Каритас България» — still has its site, mail and phone).
+ * The first record added under a key wins.
+ */
+function contactIndex() {
   const byEmail = new Map<string, ExistingRecord>();
   const byPhone = new Map<string, ExistingRecord>();
-  const add = (r: ExistingRecord) => {
-    const n = nameKey(r.name);
-    const e = r.email?.trim().toLowerCase();
-    const p = phoneKey(r.phone);
-    if (n && !byName.has(n)) byName.set(n, r);
-    if (e && !byEmail.has(e)) byEmail.set(e, r);
-    if (p && !byPhone.has(p)) byPhone.set(p, r);
+  const byWebsite = new Map<string, ExistingRecord>();
+  const put = (map: Map<string, ExistingRecord>, key: string | null | undefined, r: ExistingRecord) => {
+    if (key && !map.has(key)) map.set(key, r);
   };
-  for (const r of records) add(r);
-  const find = (r: { name?: string | null; email?: string | null; phone?: string | null }) => {
-    const n = nameKey(r.name);
+  const add = (r: ExistingRecord) => {
+    put(byEmail, r.email?.trim().toLowerCase(), r);
+    put(byPhone, phoneKey(r.phone), r);
+    put(byWebsite, websiteKey(r.website), r);
+  };
+  const find = (r: ContactProbe) => {
     const e = r.email?.trim().toLowerCase();
     const p = phoneKey(r.phone);
-    if (n && byName.has(n)) return { record: byName.get(n)!, by: "name" as const };
+    const w = websiteKey(r.website);
     if (e && byEmail.has(e)) return { record: byEmail.get(e)!, by: "email" as const };
     if (p && byPhone.has(p)) return { record: byPhone.get(p)!, by: "phone" as const };
+    if (w && byWebsite.has(w)) return { record: byWebsite.get(w)!, by: "website" as const };
     return null;
   };
   return { add, find };
 }
 
-type DuplicateProbe = { name?: string | null; email?: string | null; phone?: string | null; lead?: string | null };
+/** Lookups of records by folded name, then e-mail, phone and website, for duplicate detection within the file. */
+function duplicateIndex() {
+  const byName = new Map<string, ExistingRecord>();
+  const contacts = contactIndex();
+  const add = (r: ExistingRecord) => {
+    const n = nameKey(r.name);
+    if (n && !byName.has(n)) byName.set(n, r);
+    contacts.add(r);
+  };
+  const find = (r: ContactProbe) => {
+    const n = nameKey(r.name);
+    if (n && byName.has(n)) return { record: byName.get(n)!, by: "name" as const };
+    return contacts.find(r);
+  };
+  return { add, find };
+}
+
+type DuplicateProbe = ContactProbe & { lead?: string | null };
 
 /**
  * Commitments are duplicates when they have the same lead organization (`lead`: its id, or the
@@ -245,18 +303,13 @@ function eventIdsByTitle() {
  * Folding all 100,000 names took ~1.7 s per preview and again per commit.
  */
 function existingRecordLookup(kind: "organizations" | "people") {
-  const table = kind === "organizations" ? "organizations" : "people";
-  const rows = getDb()
-    .$client.prepare(`SELECT id, name, email, phone, search_key FROM "${table}" ORDER BY id`)
-    .all() as Array<ExistingRecord & { search_key: string }>;
-  const byEmail = new Map<string, ExistingRecord>();
-  const byPhone = new Map<string, ExistingRecord>();
-  for (const r of rows) {
-    const e = r.email?.trim().toLowerCase();
-    const p = phoneKey(r.phone);
-    if (e && !byEmail.has(e)) byEmail.set(e, r);
-    if (p && !byPhone.has(p)) byPhone.set(p, r);
-  }
+  const query =
+    kind === "organizations"
+      ? `SELECT id, name, email, phone, website, search_key FROM organizations ORDER BY id`
+      : `SELECT id, name, email, phone, NULL AS website, search_key FROM people ORDER BY id`;
+  const rows = getDb().$client.prepare(query).all() as Array<ExistingRecord & { search_key: string }>;
+  const contacts = contactIndex();
+  for (const r of rows) contacts.add(r);
   const sorted = rows.map((r) => r.search_key ?? "").map((key, i) => ({ key, i }));
   sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
   const byName = new Map<string, ExistingRecord | null>();
@@ -279,15 +332,11 @@ function existingRecordLookup(kind: "organizations" | "people") {
     byName.set(n, best);
     return best;
   };
-  const find = (r: { name?: string | null; email?: string | null; phone?: string | null }) => {
+  const find = (r: ContactProbe) => {
     const n = nameKey(r.name);
-    const e = r.email?.trim().toLowerCase();
-    const p = phoneKey(r.phone);
     const hit = n ? named(n) : null;
     if (hit) return { record: hit, by: "name" as const };
-    if (e && byEmail.has(e)) return { record: byEmail.get(e)!, by: "email" as const };
-    if (p && byPhone.has(p)) return { record: byPhone.get(p)!, by: "phone" as const };
-    return null;
+    return contacts.find(r);
   };
   const organizationIdByName = (name: string) => {
     const n = nameKey(name);
@@ -296,12 +345,23 @@ function existingRecordLookup(kind: "organizations" | "people") {
   return { find, organizationIdByName };
 }
 
-function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<string | null | undefined> | null, decisions: Record<number, string>) {
+/**
+ * Every row through the form's schema and duplicate detection. Rows with errors are skipped unless
+ * the user asked for another action (`skipInvalid`: skipped whatever was asked).
+ */
+function analyse(
+  kind: ImportKind,
+  staged: StagedData,
+  givenMapping: Array<string | null | undefined> | null,
+  decisions: Record<number, string>,
+  skipInvalid = false,
+) {
   const { headers, rows } = staged;
   const mapping = givenMapping ? cleanMapping(kind, headers.length, givenMapping) : cleanMapping(kind, headers.length, suggestMapping(kind, headers));
   const mapped = new Set(mapping.filter(Boolean));
   const existing = kind === "commitments" ? existingCommitmentLookup() : existingRecordLookup(kind);
-  const inFile = kind === "commitments" ? commitmentDuplicateIndex() : duplicateIndex([]);
+  const inFile = kind === "commitments" ? commitmentDuplicateIndex() : duplicateIndex();
+  const unbalanced = new Set(staged.unbalancedRows ?? []);
   // People and commitments name their organization; it is matched the way duplicates are (Latin or Cyrillic, any case).
   const organizationIds = kind === "organizations" ? null : existingRecordLookup("organizations");
   const eventIds = kind === "commitments" ? eventIdsByTitle() : null;
@@ -314,6 +374,9 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
     });
     const formValues: Record<string, string> = { ...values };
     const extraErrors: FieldErrors = {};
+    // A row that does not line up with the header (a stray separator, a quote left open) may have its values in the wrong fields.
+    const rowProblems = rowShapeProblems(cells, headers.length, unbalanced.has(index));
+    if (rowProblems.length) extraErrors[ROW_PROBLEMS] = rowProblems;
     if (kind === "organizations") {
       if (values.kind) formValues.kind = organizationKindOf(values.kind);
       if (values.oblast) formValues.oblast = oblastOf(values.oblast);
@@ -348,16 +411,18 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
     // A commitment repeats another when its lead organization (found, or else as written) and its title match.
     const lead = values.organization ? (formValues.leadOrganizationId ?? `?${nameKey(values.organization) ?? ""}`) : null;
     const probe: DuplicateProbe =
-      kind === "commitments" ? { name: values.title, lead } : { name: values.name, email: values.email, phone: values.phone };
+      kind === "commitments" ? { name: values.title, lead } : { name: values.name, email: values.email, phone: values.phone, website: values.website };
     const dupExisting = existing.find(probe);
     const dupInFile = inFile.find(probe);
-    inFile.add({ id: line, name: probe.name ?? "", email: probe.email ?? null, phone: probe.phone ?? null, lead });
+    inFile.add({ id: line, name: probe.name ?? "", email: probe.email ?? null, phone: probe.phone ?? null, website: probe.website ?? null, lead });
 
     const asked = decisions[line];
+    const invalid = Object.keys(errors).length > 0;
     const duplicate = dupExisting ? { id: dupExisting.record.id, name: dupExisting.record.name, by: dupExisting.by } : null;
-    let decision: ImportDecision = duplicate || dupInFile ? "skip" : "create";
+    let decision: ImportDecision = invalid || duplicate || dupInFile ? "skip" : "create";
     if (asked === "skip" || asked === "create") decision = asked;
     if (asked === "update" && duplicate) decision = "update";
+    if (invalid && skipInvalid) decision = "skip";
     return {
       line,
       values,
@@ -372,16 +437,32 @@ function analyse(kind: ImportKind, staged: StagedData, givenMapping: Array<strin
 
   const counts = { create: 0, update: 0, skip: 0, invalid: 0, duplicates: 0, blocking: 0 };
   for (const r of analysed) {
-    counts[r.decision]++;
+    // Rows with errors are counted apart, never among those to create.
     if (Object.keys(r.errors).length) {
       counts.invalid++;
       if (r.decision !== "skip") counts.blocking++;
+    } else {
+      counts[r.decision]++;
     }
     if (r.duplicate || r.duplicateOfLine) counts.duplicates++;
   }
   return { mapping, rows: analysed, counts };
 }
 
+
+/**
+ * What is wrong with the row's shape: cells beyond the header's columns that hold something
+ * (`extraColumns:N`), fewer cells than columns (`missingColumns:N`), an unbalanced quote.
+ */
+function rowShapeProblems(cells: string[], columns: number, unbalancedQuote: boolean): string[] {
+  const problems: string[] = [];
+  if (unbalancedQuote) problems.push("import.unbalancedQuote");
+  let last = cells.length;
+  while (last > columns && cells[last - 1] === "") last--;
+  if (last > columns) problems.push(`import.extraColumns:${last - columns}`);
+  else if (cells.length < columns) problems.push(`import.missingColumns:${columns - cells.length}`);
+  return problems;
+}
 
 /** Drops a staged import that the user decided not to commit (nothing else was written). */
 export function cancelImport(user: CurrentUser, id: number): void {
@@ -406,11 +487,12 @@ export function commitImport(
   mapping: Array<string | null | undefined>,
   decisions: Record<number, string>,
   ctx: { ip?: string | null } = {},
+  view: PreviewView = {},
 ): CommitResult {
   const staged = loadStaged(user, id);
   if (!staged) return { ok: false, reason: "alreadyCommitted" };
   const analysis = analyse(staged.kind, staged.data, mapping, decisions);
-  if (analysis.counts.blocking > 0) return { ok: false, reason: "invalid", preview: toPreview(staged, analysis) };
+  if (analysis.counts.blocking > 0) return { ok: false, reason: "invalid", preview: toPreview(staged, analysis, view) };
 
   const kind = staged.kind;
   return getDb().transaction((tx) => {
@@ -436,7 +518,7 @@ export function commitImport(
       .map((t) => t.id)
       .filter((tagId) => !tagsBefore.has(tagId));
 
-    const skipped = analysis.counts.skip;
+    const skipped = analysis.rows.length - created.length - toUpdate.length;
     const undo: CommittedData = { state: "committed", mapping: analysis.mapping, created, updated, createdTagIds };
     tx.update(imports)
       .set({ createdCount: created.length, updatedCount: updated.length, skippedCount: skipped, undoData: JSON.stringify(undo) })

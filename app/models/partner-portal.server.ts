@@ -22,7 +22,7 @@ import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
-import { storeEvidenceFile } from "./evidence.server.ts";
+import { storeEvidenceFile, type EvidenceUpload } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
@@ -311,7 +311,7 @@ export function auditRefusal(
 
 // ---------------------------------------------------------------- a partner's progress update
 
-export type EvidenceUpload = { bytes: Uint8Array; mimeType: string; originalName: string };
+export type { EvidenceUpload };
 
 export type PartnerUpdateResult = { ok: true; id: number } | { ok: false; refusal: Refusal };
 
@@ -436,6 +436,8 @@ export type PartnerUpdateRow = {
   evidenceUrl: string | null;
   evidenceFileId: number | null;
   evidenceFileName: string | null;
+  evidenceFileType: string | null;
+  evidenceFileSize: number | null;
   verifiedAt: string | null;
   verifiedByName: string | null;
   returnedAt: string | null;
@@ -469,6 +471,8 @@ export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: Partner
       evidenceUrl: commitmentUpdates.evidenceUrl,
       evidenceFileId: commitmentUpdates.evidenceFileId,
       evidenceFileName: evidenceFiles.originalName,
+      evidenceFileType: evidenceFiles.mimeType,
+      evidenceFileSize: evidenceFiles.size,
       verifiedAt: commitmentUpdates.verifiedAt,
       verifiedByName: verifier.name,
       returnedAt: commitmentUpdates.returnedAt,

@@ -2,16 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { errorText, FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
+import { EvidenceFileField, EvidenceFileLink } from "#app/components/EvidenceFile.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { SaveForm } from "#app/components/SaveForm.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { carryOverInput, commitmentUpdateInput, reopenInput } from "#app/domain/commitment.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
-import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { changeHistoryOf } from "#app/models/audit-view.server.ts";
+import { evidenceFromForm, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { reopenCommitment } from "#app/models/commitment-lifecycle.server.ts";
 import { addCommitmentUpdate, carryOverCommitment, deleteCommitment, getCommitment, getCommitmentDetail } from "#app/models/commitments.server.ts";
 
@@ -37,9 +39,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
   getCommitment(user, id); // 404 before anything else if out of reach (partners)
-  const form = await readForm(request);
-  const intent = form.get("intent");
+  // A progress update may carry an evidence file: the same reader and limit as a partner's report.
+  const { formData: form, tooLarge } = await readEvidenceForm(request);
+  // A body over the whole limit arrives empty, without its intent: it can only have been a progress update with a file.
+  const intent = tooLarge && !form.has("intent") ? INTENT.addUpdate : form.get("intent");
   const ctx = writeContext(context, form);
+  if (tooLarge && intent !== INTENT.addUpdate) return json<ActionData>({ error: "errors.invalid" }, { status: 413 });
   if (intent === INTENT.delete) {
     requireCapability(user, "hardDelete");
     const result = deleteCommitment(user, id, ctx);
@@ -50,8 +55,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRecordWrite(user);
   if (intent === INTENT.addUpdate) {
     const parsed = parseForm(commitmentUpdateInput, form);
-    if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = addCommitmentUpdate(user, id, parsed.data, ctx);
+    const evidence = await evidenceFromForm(form, tooLarge);
+    if (!parsed.ok || !evidence.ok) {
+      const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(evidence.ok ? {} : { evidenceFile: [evidence.error] }) };
+      const values = parsed.ok ? formValues(form) : parsed.values;
+      return json<ActionData>({ intent, errors, values: { ...values, evidenceFile: "" } }, { status: 400 });
+    }
+    const result = addCommitmentUpdate(user, id, parsed.data, ctx, evidence.evidence);
     // Refused by the lifecycle table (a finished commitment): the message beside the status field.
     if (!result.ok) return json<ActionData>({ intent, errors: { statusChange: [result.refusal] }, values: parsed.values }, { status: 400 });
     return redirectWithFlash(`/commitments/${id}`, "commitments.update.added");
@@ -183,7 +193,7 @@ export default function CommitmentDetail() {
                 ) : null}
                 {u.evidenceFileId ? (
                   <p>
-                    {t("commitments.update.evidence")}: <a href={`/evidence/${u.evidenceFileId}`}>{u.evidenceFileName}</a>
+                    <EvidenceFileLink id={u.evidenceFileId} name={u.evidenceFileName} type={u.evidenceFileType} size={u.evidenceFileSize} />
                   </p>
                 ) : null}
               </li>
@@ -193,7 +203,13 @@ export default function CommitmentDetail() {
           <p>{t("commitments.timelineEmpty")}</p>
         )}
         {canEdit ? (
-          <SaveForm className="stack" aria-labelledby="update-heading" errors={updateErrors?.errors}>
+          <SaveForm
+            encType="multipart/form-data"
+            className="stack"
+            aria-labelledby="update-heading"
+            errors={updateErrors?.errors}
+            labels={{ evidenceFile: { label: "portal.update.evidenceFile", id: "field-evidenceFile" } }}
+          >
             <h3 id="update-heading">{t("commitments.update.title")}</h3>
             <TextArea name="note" label="commitments.update.note" required values={updateErrors?.values} errors={updateErrors?.errors} />
             <SelectField
@@ -206,6 +222,7 @@ export default function CommitmentDetail() {
             />
             {statusChoices.reopen.length ? <p className="hint">{t("commitments.update.finishedHint")}</p> : null}
             <TextField name="evidenceUrl" label="commitments.update.evidenceUrl" type="url" values={updateErrors?.values} errors={updateErrors?.errors} />
+            <EvidenceFileField label="portal.update.evidenceFile" errors={updateErrors?.errors?.evidenceFile} />
             <div className="form-actions">
               <button type="submit" name="intent" value={INTENT.addUpdate} className="primary">{t("commitments.update.submit")}</button>
             </div>

@@ -3,13 +3,20 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { errorText } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { importFields, type ImportDecision } from "#app/domain/imports.ts";
+import { importFields, ROW_PROBLEMS, type ImportDecision } from "#app/domain/imports.ts";
 import type { MessageKey, Translate } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { cancelImport, commitImport, previewImport, type ImportPreview, type PreviewRow } from "#app/models/imports.server.ts";
+import {
+  cancelImport,
+  commitImport,
+  previewImport,
+  type ImportPreview,
+  type PreviewRow,
+  type PreviewView,
+} from "#app/models/imports.server.ts";
 
-const INTENT = { commit: "commit", cancel: "cancel" } as const;
+const INTENT = { commit: "commit", cancel: "cancel", skipInvalid: "skipInvalid" } as const;
 
 /** The mapping chosen on the page (`m0`, `m1`, … one per column), or null to use the suggested one. */
 function mappingFrom(search: URLSearchParams | FormData): string[] | null {
@@ -29,11 +36,18 @@ function decisionsFrom(form: FormData): Record<number, string> {
   return decisions;
 }
 
+/** Which rows and page are shown (`show`, `page`); anything else is the default. */
+function viewFrom(search: URLSearchParams | FormData): PreviewView {
+  const show = search.get("show");
+  return { page: Number(search.get("page")) || 1, show: show === "all" || show === "problems" ? show : null };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "import");
   const id = parseIdParam(params.id);
-  const preview = previewImport(user, id, mappingFrom(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  const preview = previewImport(user, id, mappingFrom(search), {}, viewFrom(search));
   if (!preview) throw redirect("/imports");
   return json({ preview });
 }
@@ -43,18 +57,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCapability(user, "import");
   const id = parseIdParam(params.id);
   const form = await readForm(request);
-  if (form.get("intent") === INTENT.cancel) {
+  const intent = form.get("intent");
+  if (intent === INTENT.cancel) {
     cancelImport(user, id);
     return redirectWithFlash("/imports", "imports.cancelled");
   }
-  const result = commitImport(user, id, mappingFrom(form) ?? [], decisionsFrom(form), { ip: clientIp(context) });
+  if (intent === INTENT.skipInvalid) {
+    // Every row with errors set to "Skip", the other choices kept; nothing is written yet.
+    const preview = previewImport(user, id, mappingFrom(form), decisionsFrom(form), { ...viewFrom(form), skipInvalid: true });
+    if (!preview) return redirectWithFlash("/imports", "imports.alreadyCommitted");
+    return json({ preview });
+  }
+  const result = commitImport(user, id, mappingFrom(form) ?? [], decisionsFrom(form), { ip: clientIp(context) }, viewFrom(form));
   if (result.ok) return redirectWithFlash("/imports", "imports.committed");
   if (result.reason === "alreadyCommitted") return redirectWithFlash("/imports", "imports.alreadyCommitted");
   return json({ preview: result.preview }, { status: 400 });
 }
 
 function problemText(t: Translate, code: string): string {
-  return code.startsWith("import.") ? t(`imports.error.${code.slice("import.".length)}` as MessageKey) : errorText(t, code);
+  if (!code.startsWith("import.")) return errorText(t, code);
+  const [name, count] = code.slice("import.".length).split(":");
+  return t(`imports.error.${name}` as MessageKey, count ? { count: Number(count) } : undefined);
 }
 
 function choicesFor(row: PreviewRow): Array<{ value: ImportDecision; label: MessageKey }> {
@@ -69,6 +92,12 @@ function choicesFor(row: PreviewRow): Array<{ value: ImportDecision; label: Mess
     return [
       { value: "skip", label: "imports.decision.skip" },
       { value: "create", label: "imports.decision.createAnyway" },
+    ];
+  }
+  if (Object.keys(row.errors).length) {
+    return [
+      { value: "skip", label: "imports.decision.skip" },
+      { value: "create", label: "imports.decision.create" },
     ];
   }
   return [
@@ -88,6 +117,15 @@ export default function ImportPreviewPage() {
   const committing = navigation.state === "submitting" && navigation.formData?.get("intent") === INTENT.commit;
   const mappingKey = preview.mapping.join("|");
   const fieldLabel = (field: string) => t(`imports.field.${field}` as MessageKey);
+  // The table's columns: the file's columns that are imported, in the file's order.
+  const shownFields = preview.mapping.filter(Boolean);
+  const viewHref = (view: { show: string; page: number }) => {
+    const query = new URLSearchParams();
+    preview.mapping.forEach((field, column) => query.set(`m${column}`, field));
+    query.set("show", view.show);
+    if (view.page > 1) query.set("page", String(view.page));
+    return `?${query}`;
+  };
 
   return (
     <section>
@@ -123,6 +161,8 @@ export default function ImportPreviewPage() {
         {preview.mapping.map((field, column) => (
           <input key={column} type="hidden" name={`m${column}`} value={field} />
         ))}
+        <input type="hidden" name="show" value={preview.show} />
+        <input type="hidden" name="page" value={preview.page} />
         <p role="status">
           {t("imports.summary", {
             create: number(preview.counts.create),
@@ -137,15 +177,34 @@ export default function ImportPreviewPage() {
             {t("imports.blocking", { count: number(preview.counts.blocking) })}
           </p>
         ) : null}
+        {preview.counts.invalid > 0 ? (
+          <div className="actions">
+            <button type="submit" name="intent" value={INTENT.skipInvalid}>
+              {t("imports.skipInvalid")}
+            </button>
+          </div>
+        ) : null}
 
         <h2>{t("imports.rows.title")}</h2>
         <p className="hint">{t("imports.rows.hint")}</p>
+        <nav className="filters" aria-label={t("imports.show.label")}>
+          <Link to={viewHref({ show: "problems", page: 1 })} aria-current={preview.show === "problems" ? "page" : undefined}>
+            {t("imports.show.problems", { count: number(preview.problems) })}
+          </Link>
+          <Link to={viewHref({ show: "all", page: 1 })} aria-current={preview.show === "all" ? "page" : undefined}>
+            {t("imports.show.all", { count: number(preview.totalRows) })}
+          </Link>
+        </nav>
         <div className="data-table">
-          <table>
+          <table className="import-table">
             <thead>
               <tr>
                 <th scope="col">{t("imports.col.line")}</th>
-                <th scope="col">{t("imports.col.values")}</th>
+                {shownFields.map((field) => (
+                  <th key={field} scope="col">
+                    {fieldLabel(field)}
+                  </th>
+                ))}
                 <th scope="col">{t("imports.col.problems")}</th>
                 <th scope="col">{t("imports.col.decision")}</th>
               </tr>
@@ -153,29 +212,30 @@ export default function ImportPreviewPage() {
             <tbody>
               {preview.rows.map((row) => {
                 const errors = Object.entries(row.errors);
+                const className = [errors.length ? "row-invalid" : "", row.duplicate || row.duplicateOfLine ? "row-duplicate" : ""].join(" ").trim();
                 return (
-                  <tr key={row.line} className={errors.length ? "row-invalid" : undefined} data-line={row.line}>
-                    <td>{row.line}</td>
-                    <td>
-                      <dl className="import-values">
-                        {Object.entries(row.values)
-                          .filter(([, value]) => value !== "")
-                          .map(([field, value]) => (
-                            <div key={field}>
-                              <dt>{fieldLabel(field)}</dt>
-                              <dd>{value}</dd>
-                            </div>
-                          ))}
-                      </dl>
-                    </td>
-                    <td>
+                  <tr key={row.line} className={className || undefined} data-line={row.line}>
+                    <th scope="row">{row.line}</th>
+                    {shownFields.map((field) => {
+                      const codes = row.errors[field];
+                      return (
+                        <td
+                          key={field}
+                          className={codes ? "cell-invalid" : undefined}
+                          title={codes ? codes.map((code) => problemText(t, code)).join("; ") : row.values[field] || undefined}
+                        >
+                          {row.values[field]}
+                        </td>
+                      );
+                    })}
+                    <td className="import-problems">
                       {errors.length === 0 && !row.duplicate && !row.duplicateOfLine ? t("imports.rowOk") : null}
                       {errors.length ? (
                         <ul className="field-errors">
                           {errors.flatMap(([field, codes]) =>
                             codes.map((code) => (
                               <li key={`${field}-${code}`}>
-                                {fieldLabel(field)}: {problemText(t, code)}
+                                {field === ROW_PROBLEMS ? t("imports.field.row") : fieldLabel(field)}: {problemText(t, code)}
                               </li>
                             )),
                           )}
@@ -192,7 +252,13 @@ export default function ImportPreviewPage() {
                       {row.duplicateOfLine ? <p className="duplicate">{t("imports.duplicate.inFile", { line: row.duplicateOfLine })}</p> : null}
                     </td>
                     <td>
-                      <select name={`d${row.line}`} defaultValue={row.decision} aria-label={t("imports.decisionFor", { line: row.line })}>
+                      {/* Keyed by the action too: "skip every row with errors" redraws it. */}
+                      <select
+                        key={`${row.line}-${row.decision}`}
+                        name={`d${row.line}`}
+                        defaultValue={row.decision}
+                        aria-label={t("imports.decisionFor", { line: row.line })}
+                      >
                         {choicesFor(row).map((c) => (
                           <option key={c.value} value={c.value}>
                             {t(c.label)}
@@ -206,6 +272,13 @@ export default function ImportPreviewPage() {
             </tbody>
           </table>
         </div>
+        {preview.pages > 1 ? (
+          <nav className="pagination" aria-label={t("list.pagination")}>
+            {preview.page > 1 ? <Link to={viewHref({ show: preview.show, page: preview.page - 1 })}>{t("imports.page.previous")}</Link> : null}
+            <span>{t("imports.page", { page: number(preview.page), pages: number(preview.pages) })}</span>
+            {preview.page < preview.pages ? <Link to={viewHref({ show: preview.show, page: preview.page + 1 })}>{t("imports.page.next")}</Link> : null}
+          </nav>
+        ) : null}
         <div className="actions">
           <button type="submit" name="intent" value={INTENT.commit} className="primary" disabled={committing} aria-busy={committing || undefined}>
             {committing ? t("imports.committing", { count: number(toWrite) }) : t("imports.commit")}

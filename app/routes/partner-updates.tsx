@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
+import { EvidenceFileLink } from "#app/components/EvidenceFile.tsx";
 import { CommitmentStatusBadge } from "#app/components/PortalTimeline.tsx";
 import { idParam } from "#app/domain/fields.ts";
 import { PORTAL_INTENT, reportDecisionInput } from "#app/domain/portal.ts";
@@ -103,7 +104,7 @@ export default function PartnerUpdates() {
                       <div><a href={u.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">{t("portal.timeline.evidenceLink")}</a></div>
                     ) : null}
                     {u.evidenceFileId ? (
-                      <div><a href={`/evidence/${u.evidenceFileId}`} download>{t("portal.timeline.evidenceFile", { name: u.evidenceFileName ?? "" })}</a></div>
+                      <div><EvidenceFileLink id={u.evidenceFileId} name={u.evidenceFileName} type={u.evidenceFileType} size={u.evidenceFileSize} /></div>
                     ) : null}
                     {!u.evidenceUrl && !u.evidenceFileId ? t("common.none") : null}
                   </td>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { SelectField, TextArea, TextField } from "#app/components/Field.tsx";
-import { ErrorList } from "#app/components/Field.tsx";
+import { EvidenceFileField } from "#app/components/EvidenceFile.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { CommitmentStatusBadge, PortalTimeline } from "#app/components/PortalTimeline.tsx";
 import { SaveForm } from "#app/components/SaveForm.tsx";
@@ -10,7 +10,7 @@ import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/dom
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { checkEvidenceFile, readEvidenceForm } from "#app/models/evidence.server.ts";
+import { evidenceFromForm, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { auditRefusal, getSharedCommitment, postPartnerUpdate, screenPartnerForm } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title} · BCRM Partners` : "BCRM Partners" }];
@@ -50,18 +50,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const form = parseForm(partnerUpdateInput, shownValues);
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  let evidence = null;
-  const file = formData.get("evidenceFile");
   // A file over the limit was left out of the form: the message comes back with the note, so nothing typed is lost.
-  if (tooLarge) errors.evidenceFile = ["evidenceTooLarge"];
-  // A file input left empty arrives as a nameless, empty part: that is "no file", not an empty file.
-  else if (file instanceof File && (file.name !== "" || file.size > 0)) {
-    const checked = await checkEvidenceFile(file);
-    if (checked.ok) evidence = checked;
-    else errors.evidenceFile = [checked.error];
-  } else if (typeof file === "string" && file !== "") {
-    errors.evidenceFile = ["evidenceType"];
-  }
+  const checked = await evidenceFromForm(formData, tooLarge);
+  const evidence = checked.ok ? checked.evidence : null;
+  if (!checked.ok) errors.evidenceFile = [checked.error];
   if (!form.ok || Object.keys(errors).length) return invalidForm(errors, shownValues, { intent: PORTAL_INTENT.update });
 
   const result = postPartnerUpdate(user, id, form.data, evidence, writeContext(context, formData));
@@ -126,19 +118,7 @@ export default function SharedCommitment() {
           errors={errors}
         />
         <TextField name="evidenceUrl" label="portal.update.evidenceUrl" type="url" values={values} errors={errors} />
-        <div className={errors?.evidenceFile ? "field field-invalid" : "field"}>
-          <label htmlFor="field-evidenceFile">{t("portal.update.evidenceFile")}</label>
-          <input
-            id="field-evidenceFile"
-            name="evidenceFile"
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.pptx,.odt,.ods,.doc,.xls"
-            aria-invalid={errors?.evidenceFile ? true : undefined}
-            aria-describedby={errors?.evidenceFile ? "field-evidenceFile-errors field-evidenceFile-hint" : "field-evidenceFile-hint"}
-          />
-          <small id="field-evidenceFile-hint" className="hint">{t("portal.update.evidenceFileHint")}</small>
-          <ErrorList id="field-evidenceFile-errors" errors={errors?.evidenceFile} />
-        </div>
+        <EvidenceFileField label="portal.update.evidenceFile" errors={errors?.evidenceFile} />
         <div className="form-actions">
           <button type="submit" name="intent" value={PORTAL_INTENT.update} className="primary" disabled={navigation.state === "submitting"}>
             {t("portal.update.submit")}

@@ -54,7 +54,7 @@ test("partner reports a fulfilment with a PDF and completes a shared follow-up; 
   const download = await page.request.get(href!);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
-  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(download.headers()["content-disposition"]).toMatch(/^inline;/);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
   // The completed follow-up, with the partner's note.
   const completion = page.locator("tr", { hasText: FOLLOW_UP });

@@ -30,7 +30,8 @@ async function stage(fileName: string, kind = "organizations", bytes: Uint8Array
   return Number(location.split("/").pop());
 }
 
-async function preview(id: number, query = "") {
+/** The preview as the loader gives it; every row unless another view is asked for ("" = the page's default view). */
+async function preview(id: number, query = "?show=all") {
   const outcome = await call(importPage, "loader", { path: `/imports/${id}${query}`, params: { id: String(id) }, as: "coordinator" });
   expect(outcome.status).toBe(200);
   return (await outcome.response!.json()).preview;
@@ -98,7 +99,7 @@ describe("a Windows-1251, ;-separated organizations file", () => {
 });
 
 describe("a file with a broken row", () => {
-  it("shows the bad e-mail and the missing name per row and field, and commits nothing until they are skipped", async () => {
+  it("shows the bad e-mail and the missing name per row and field; those rows are skipped by default, and Create for one commits nothing", async () => {
     const id = await stage("organizations-broken.csv");
     const shown = await preview(id);
     expect(shown).toMatchObject({ encoding: "utf-8", delimiter: "," });
@@ -107,23 +108,105 @@ describe("a file with a broken row", () => {
     expect(line(3).errors).toEqual({ email: ["invalidEmail"] });
     expect(line(4).errors).toEqual({ name: ["required"] });
     expect(line(2).errors).toEqual({});
-    expect(shown.counts).toMatchObject({ invalid: 2, blocking: 2 });
+    // Rows with errors are skipped unless asked otherwise, and counted apart from those to create.
+    expect([line(3).decision, line(4).decision]).toEqual(["skip", "skip"]);
+    expect(shown.counts).toMatchObject({ create: 2, skip: 0, invalid: 2, blocking: 0 });
 
+    // Asking to create a row with errors: still all or nothing.
     const before = dump();
-    const refused = await commit(id);
+    const refused = await commit(id, { d3: "create" });
     expect(refused.status).toBe(400);
-    expect(refused.data.preview.counts.blocking).toBe(2);
+    expect(refused.data.preview.counts.blocking).toBe(1);
     expect(dump()).toEqual(before);
 
-    // Skipping one of the two is not enough: still all or nothing.
-    expect((await commit(id, { d3: "skip" })).status).toBe(400);
-    expect(dump()).toEqual(before);
-
-    const done = await commit(id, { d3: "skip", d4: "skip" });
+    const done = await commit(id);
     expect(done.status).toBe(302);
     const created = getDb().select().from(organizations).where(eq(organizations.importId, id)).all();
     expect(created.map((o) => o.name).sort()).toEqual(["Кооперация „Добри ръце“", "Център за интеграция „Ново начало“"]);
     expect(getDb().select().from(imports).where(eq(imports.id, id)).get()).toMatchObject({ createdCount: 2, skippedCount: 2 });
+  });
+});
+
+describe("issue 15 point 5: a real spreadsheet (Windows-1251, «;») with the usual mistakes", () => {
+  it("adds https:// to scheme-less websites, skips rows with errors (counted apart), reports column and quote problems per row, and matches duplicates by website, e-mail and phone", async () => {
+    const bytes = fixture("organizations-real-cp1251.csv");
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const id = await stage("organizations-real-cp1251.csv");
+    const shown = await preview(id, "");
+    expect(shown).toMatchObject({ encoding: "windows-1251", delimiter: ";", totalRows: 9 });
+    expect(shown.mapping).toEqual(["name", "kind", "oblast", "website", "email", "phone"]);
+    const all = await preview(id, "?show=all");
+    expect(all.rows.map((r: any) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const line = (n: number) => all.rows.find((r: any) => r.line === n);
+
+    // Scheme-less websites are valid.
+    expect(line(2).errors).toEqual({});
+    expect(line(3).errors).toEqual({});
+    // The same organization in another language and script, by its website; others by e-mail (any case) and phone.
+    expect(line(4).duplicate).toMatchObject({ name: "Каритас България", by: "website" });
+    expect(line(5).duplicate).toMatchObject({ name: "Каритас България", by: "email" });
+    expect(line(6).duplicate).toMatchObject({ name: "Каритас Русе", by: "phone" });
+    // Errors, each on its row: no name; a quote left open with three more columns; an unknown kind; two columns short.
+    expect(line(7).errors).toEqual({ name: ["required"] });
+    expect(line(8).errors.row).toEqual(["import.unbalancedQuote", "import.extraColumns:3"]);
+    expect(line(8).values.name).toBe('Фондация "Надежда');
+    expect(line(9).errors).toEqual({ kind: ["invalidChoice"] });
+    expect(line(10).errors.row).toEqual(["import.missingColumns:4"]);
+    expect([4, 5, 6, 7, 8, 9, 10].map((n) => line(n).decision)).toEqual(Array(7).fill("skip"));
+    // Rows with errors are not among those to create.
+    expect(shown.counts).toEqual({ create: 2, update: 0, skip: 3, invalid: 4, duplicates: 3, blocking: 0 });
+    // The default view lists the problems only.
+    expect(shown.show).toBe("problems");
+    expect(shown.rows.map((r: any) => r.line)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+
+    // Create asked for two rows with errors; "skip every row with errors" sets them back, keeping the other choices.
+    const organizationsBefore = countOf(organizations);
+    const form = { intent: "skipInvalid", d7: "create", d8: "create", d4: "update", ...Object.fromEntries(shown.mapping.map((f: string, i: number) => [`m${i}`, f])) };
+    const skipped = await call(importPage, "action", { path: `/imports/${id}`, params: { id: String(id) }, as: "coordinator", form });
+    expect(skipped.status).toBe(200);
+    const after = skipped.data.preview;
+    const lineAfter = (n: number) => after.rows.find((r: any) => r.line === n);
+    expect([lineAfter(7).decision, lineAfter(8).decision, lineAfter(4).decision]).toEqual(["skip", "skip", "update"]);
+    expect(after.counts).toMatchObject({ blocking: 0, invalid: 4 });
+    expect(countOf(organizations)).toBe(organizationsBefore);
+
+    const done = await commit(id);
+    expect(done.status).toBe(302);
+    const created = getDb().select().from(organizations).where(eq(organizations.importId, id)).all();
+    expect(Object.fromEntries(created.map((o) => [o.name, o.website]))).toEqual({
+      "Сдружение „Светлина за всички“": "https://www.svetlina-test.bg",
+      "Фондация „Пътят напред“": "https://putyat-test.bg/za-nas",
+    });
+    expect(getDb().select().from(imports).where(eq(imports.id, id)).get()).toMatchObject({ createdCount: 2, updatedCount: 0, skippedCount: 7 });
+  });
+
+  it("pages the preview of 10,000 rows as a table, 100 rows a page", async () => {
+    const lines = ["Наименование;Вид;Уебсайт"];
+    for (let i = 0; i < 10_000; i++) lines.push(`Организация за страниците ${i};${i % 1000 === 7 ? "???" : "НПО"};www.page-${i}.example.bg`);
+    const id = await stage("pages.csv", "organizations", new TextEncoder().encode(lines.join("\n")));
+    const first = await preview(id, "?show=all");
+    expect(first).toMatchObject({ totalRows: 10_000, page: 1, pages: 100, show: "all", problems: 10 });
+    expect(first.rows).toHaveLength(100);
+    expect(first.rows[0].line).toBe(2);
+    const last = await preview(id, `?show=all&page=100`);
+    expect(last.rows).toHaveLength(100);
+    expect(last.rows.at(-1).line).toBe(10_001);
+    const problems = await preview(id, "");
+    expect(problems).toMatchObject({ show: "problems", pages: 1 });
+    expect(problems.rows.map((r: any) => r.line)).toEqual(Array.from({ length: 10 }, (_, k) => k * 1000 + 9));
+    expect(problems.counts).toMatchObject({ create: 9_990, invalid: 10 });
+  });
+});
+
+describe("the organization form takes a website without https://", () => {
+  it("www.x.bg and x.bg/page become https:// addresses; javascript: and words are still refused", async () => {
+    const { organizationInput } = await import("#app/domain/organization.ts");
+    const website = (w: string) => organizationInput.safeParse({ name: "Проба", kind: "ngo", website: w });
+    expect(website("www.test.bg").data?.website).toBe("https://www.test.bg");
+    expect(website("test.bg/za-nas").data?.website).toBe("https://test.bg/za-nas");
+    expect(website("http://test.bg").data?.website).toBe("http://test.bg");
+    expect(website("javascript:alert(1)").success).toBe(false);
+    expect(website("не е адрес").success).toBe(false);
   });
 });
 
@@ -206,8 +289,9 @@ describe("people", () => {
     const line = (n: number) => shown.rows.find((r: any) => r.line === n);
     expect(line(2).errors).toEqual({});
     expect(line(4).errors).toEqual({ organization: ["import.organizationNotFound"] });
-    expect((await commit(id)).status).toBe(400);
-    expect((await commit(id, { d4: "skip" })).status).toBe(302);
+    expect(line(4).decision).toBe("skip");
+    expect((await commit(id, { d4: "create" })).status).toBe(400);
+    expect((await commit(id)).status).toBe(302);
     const created = getDb().select().from(people).where(eq(people.importId, id)).all();
     const stolichna = getDb().select().from(organizations).where(eq(organizations.name, "Столична община")).get()!;
     expect(created.find((p) => p.name === "Мария Петрова")).toMatchObject({ organizationId: stolichna.id, email: "maria.petrova@example.bg" });
@@ -264,7 +348,7 @@ describe("commitments import", () => {
   };
   const organizationNamed = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!;
 
-  it("shows the unknown dimension of the broken row in preview and commits nothing until it is skipped", async () => {
+  it("shows the unknown dimension of the broken row in preview, skips it by default and commits nothing if it is to be created", async () => {
     const id = await stage("commitments.csv", "commitments");
     const shown = await preview(id);
     expect(shown).toMatchObject({ kind: "commitments", encoding: "utf-8", delimiter: ";", totalRows: 5 });
@@ -275,15 +359,16 @@ describe("commitments import", () => {
     // Same lead organization (spelled in Latin) and same title as a seeded commitment.
     expect(line(6).duplicate).toMatchObject({ name: "Общински жилища за признати бежанци – пилотна квота", by: "title" });
     expect(line(6).decision).toBe("skip");
-    expect(shown.counts).toMatchObject({ create: 4, skip: 1, invalid: 1, blocking: 1, duplicates: 1 });
+    expect(line(5).decision).toBe("skip");
+    expect(shown.counts).toMatchObject({ create: 3, skip: 1, invalid: 1, blocking: 0, duplicates: 1 });
 
     const before = commitmentDump();
-    const refused = await commit(id);
+    const refused = await commit(id, { d5: "create" });
     expect(refused.status).toBe(400);
     expect(refused.data.preview.counts.blocking).toBe(1);
     expect(commitmentDump()).toEqual(before);
 
-    expect((await commit(id, { d5: "skip" })).status).toBe(302);
+    expect((await commit(id)).status).toBe(302);
     expect(getDb().select().from(imports).where(eq(imports.id, id)).get()).toMatchObject({ createdCount: 3, skippedCount: 2, updatedCount: 0 });
   });
 

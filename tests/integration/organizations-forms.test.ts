@@ -35,6 +35,15 @@ describe("creating an organization", () => {
     expect(outcome.data.errors).toMatchObject({ email: ["invalidEmail"], kind: ["invalidChoice"], website: ["invalidUrl"] });
   });
 
+  it("takes a website typed without https:// (www.x.bg, x.bg) and stores it with https:// (issue 15 point 5)", async () => {
+    for (const [typed, stored] of [["www.zaedno-test.bg", "https://www.zaedno-test.bg"], ["zaedno-test.bg/za-nas", "https://zaedno-test.bg/za-nas"]]) {
+      const outcome = await create({ name: `Сдружение „Заедно“ ${typed}`, kind: "ngo", website: typed });
+      expect(outcome.status).toBe(302);
+      const id = Number(outcome.response!.headers.get("Location")!.split("/").pop());
+      expect(getDb().select().from(organizations).where(eq(organizations.id, id)).get()!.website).toBe(stored);
+    }
+  });
+
   it("stores Cyrillic and <script> as text, with transliteration and one audit entry of the fields", async () => {
     const name = `Фондация „Щастлив живот“ <script>alert("x")</script>`;
     const outcome = await create({ name, kind: "ngo", oblast: "BG-22", municipality: "Столична", tags: "образование, жилище" });

@@ -234,13 +234,14 @@ describe("serving evidence", () => {
   }
   const fetchAs = (id: number, as: DemoUser | null) => call(evidenceRoute, "loader", { path: `/evidence/${id}`, params: { id: String(id) }, as });
 
-  it("the uploader and staff download it as an attachment with its stored type", async () => {
+  it("the uploader and staff open it in the browser (a PDF: inline, sandboxed, nosniff) with its stored type", async () => {
     const id = await uploadOn(kindergartens().id);
     for (const who of ["partnerSofia", "coordinator", "manager"] as const) {
       const r = await fetchAs(id, who);
       expect(r.status).toBe(200);
       expect(r.response!.headers.get("Content-Type")).toBe("application/pdf");
-      expect(r.response!.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+      expect(r.response!.headers.get("Content-Disposition")).toMatch(/^inline;/);
+      expect(r.response!.headers.get("Content-Security-Policy")).toMatch(/sandbox/);
       expect(r.response!.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(Buffer.from(await r.response!.arrayBuffer()).equals(pdf)).toBe(true);
     }
