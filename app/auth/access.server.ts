@@ -61,6 +61,13 @@ const capabilities = {
   /** Hard delete of a record nothing points at; everyone else archives or cancels. */
   hardDelete: ["admin"],
   usePartnerPortal: ["partner"],
+
+  // Duplicates (issue 17): finding and merging them is record keeping; undoing a merge rewrites
+  // many records at once, so it is kept for admins.
+  /** See the likely duplicate pairs at /duplicates and merge two organizations or two people. */
+  mergeRecords: ["admin", "coordinator"],
+  /** Undo a merge: the merged record and every link it had come back as they were. */
+  undoMerges: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -236,6 +236,12 @@ const routeTable: Record<string, Entry> = {
   "admin.outbox.tsx": both(denied),
   "admin.backups._index.tsx": both(denied),
   "admin.backups.$name.ts": both({ params: { name: () => "bcrm-backup.sqlite" }, expect: "denied" }),
+  // Duplicates and merging are staff record keeping (coordinators and admins).
+  "duplicates._index.tsx": both(denied),
+  "duplicates.merge.tsx": {
+    loader: { query: "kind=organization&a=1&b=2", expect: "denied" },
+    action: { form: () => ({ kind: "organization", a: "1", b: "2", versionA: "1", versionB: "1", survivor: "a" }), expect: "denied" },
+  },
 };
 
 // ---------------------------------------------------------------- helpers
