@@ -64,7 +64,7 @@ export function likelyDuplicates(kind: DuplicateKind, probe: DuplicateProbe, exc
 
 /**
  * Before a create or an edit is saved: the likely duplicates to show, or none when the user pressed
- * «Save anyway», or (on an edit, `before` = the stored values) when no compared field changed.
+ * «Save anyway». On an edit (`before` = the stored values) only the fields that changed are compared.
  */
 export function duplicatesBeforeSave(
   kind: DuplicateKind,
@@ -73,9 +73,11 @@ export function duplicatesBeforeSave(
   edit?: { id: number; before: DuplicateProbe },
 ): DuplicateCandidate[] {
   if (formData.get(CONFIRM_DUPLICATES) === "1") return [];
-  const compared = keysOf(kind).map(([key]) => key);
-  if (edit && compared.every((k) => (probe[k]?.trim() || null) === (edit.before[k]?.trim() || null))) return [];
-  return likelyDuplicates(kind, probe, edit?.id ?? null);
+  if (!edit) return likelyDuplicates(kind, probe);
+  // An edit is checked by the fields it changes: a record already known to share a name is not re-warned about at every save.
+  const changed: DuplicateProbe = {};
+  for (const [key] of keysOf(kind)) if ((probe[key]?.trim() || null) !== (edit.before[key]?.trim() || null)) changed[key] = probe[key];
+  return Object.keys(changed).length ? likelyDuplicates(kind, changed, edit.id) : [];
 }
 
 const score = (keys: DuplicateKey[]) => keys.reduce((sum, k) => sum + keyWeights[k], 0);

@@ -109,6 +109,7 @@ export function mergeRecords(
       changes.push(change);
     }
     if (kind === "organization") dropSelfCoPledges(sqlite, opts.survivorId, opts.mergedId, changes);
+    dropRepeatedParticipations(sqlite, opts.mergedId, changes);
 
     // 2. The survivor's fields, and the keys that follow from them.
     const chosen: Row = {};
@@ -156,6 +157,22 @@ function dropSelfCoPledges(sqlite: ReturnType<typeof sqliteOf>, survivorId: numb
       change.moved.splice(wasMoved, 1);
       change.dropped.push({ ...row, organization_id: mergedId });
     } else change.dropped.push(row);
+  }
+}
+
+/** Both records took part in the same event: the survivor is listed there once (the moved row is dropped, kept for undo). */
+function dropRepeatedParticipations(sqlite: ReturnType<typeof sqliteOf>, mergedId: number, changes: LinkChange[]) {
+  for (const change of changes.filter((c) => c.table === "event_participants")) {
+    for (const key of [...change.moved]) {
+      const row = sqlite.prepare("SELECT * FROM event_participants WHERE id = ?").get(key.id) as Row;
+      const twin = sqlite
+        .prepare(`SELECT id FROM event_participants WHERE event_id = ? AND ${q(change.column)} = ? AND id <> ? LIMIT 1`)
+        .get(row.event_id, row[change.column], row.id);
+      if (!twin) continue;
+      sqlite.prepare("DELETE FROM event_participants WHERE id = ?").run(row.id);
+      change.moved.splice(change.moved.indexOf(key), 1);
+      change.dropped.push({ ...row, [change.column]: mergedId });
+    }
   }
 }
 

@@ -29,7 +29,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) {
     return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   }
-  const duplicates = duplicatesBeforeSave("organization", formData, form.data, { id, before: stored });
+  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
+  const duplicates = stored.version === version.data ? duplicatesBeforeSave("organization", formData, form.data, { id, before: stored }) : [];
   if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const result = updateOrganization(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {

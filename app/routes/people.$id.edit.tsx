@@ -30,7 +30,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = parseForm(personInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
-  const duplicates = duplicatesBeforeSave("person", formData, form.data, { id, before: stored });
+  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
+  const duplicates = stored.version === version.data ? duplicatesBeforeSave("person", formData, form.data, { id, before: stored }) : [];
   if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const result = updatePerson(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {

@@ -285,6 +285,30 @@ describe("merge moves every kind of link; undo restores exactly", () => {
     expect(refused.data.error).toBe("duplicates.undoChangedSince");
   });
 
+  it("the survivor is not its own co-pledger nor listed twice at an event; undo brings both rows back", async () => {
+    const survivor = newOrganization({ name: "Водеща организация Сливане" });
+    const merged = newOrganization({ name: "Vodeshta organizatsia Slivane" });
+    const event = getDb().select({ id: events.id }).from(events).limit(1).get()!.id;
+    const run = (text: string, ...args: unknown[]) => sqlite().prepare(text).run(...args);
+    const commitment = Number(
+      run(
+        "INSERT INTO commitments (title, sort_key, search_key, lead_organization_id, niem_dimension, niem_area, kind) SELECT 'Общ ангажимент', 'о', 'o', ?, niem_dimension, niem_area, kind FROM commitments LIMIT 1",
+        survivor,
+      ).lastInsertRowid,
+    );
+    run("INSERT INTO commitment_co_pledgers (commitment_id, organization_id) VALUES (?, ?)", commitment, merged);
+    for (const org of [survivor, merged]) run("INSERT INTO event_participants (event_id, organization_id, role) VALUES (?, ?, 'participant')", event, org);
+    for (const who of ["admin", "coordinator"] as const) await sessionCookieFor(who);
+    const dump = dumpTables();
+    expect((await merge("coordinator", mergeForm("organization", survivor, merged, "a"))).status).toBe(302);
+    expect(sqlite().prepare("SELECT organization_id FROM commitment_co_pledgers WHERE commitment_id = ?").all(commitment)).toEqual([]);
+    expect(sqlite().prepare("SELECT organization_id FROM event_participants WHERE event_id = ? AND organization_id IN (?, ?)").all(event, survivor, merged)).toEqual([
+      { organization_id: survivor },
+    ]);
+    expect((await undo("admin", lastMergeId())).status).toBe(302);
+    expect(dumpTables()).toEqual(dump);
+  });
+
   it("a stale comparison (a record changed after the page was read) merges nothing", async () => {
     const a = newOrganization({ name: "Остаряло сравнение" });
     const b = newOrganization({ name: "Ostaryalo sravnenie" });
