@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
 import { organizationKeys, personKeys } from "#app/db/derived.ts";
 import { events, organizations, partnerships, people, tags, users } from "#app/db/schema.ts";
+import { navigationFor } from "#app/lib/navigation.server.ts";
 import { linksTo } from "#app/models/merge.server.ts";
 import * as duplicatesRoute from "#app/routes/duplicates._index.tsx";
 import * as mergeRoute from "#app/routes/duplicates.merge.tsx";
@@ -137,6 +138,13 @@ describe("/duplicates: likely pairs, best first; coordinators and admins only", 
     expect((await call(mergeRoute, "loader", { path: "/duplicates/merge?kind=organization&a=1&b=2", as: "partnerSofia" })).status).toBe(404);
     expect((await call(mergeRoute, "action", { path: "/duplicates/merge", as: "manager", form: { kind: "organization" } })).status).toBe(403);
     expect((await undo("manager", 1)).status).toBe(403);
+    // The header link «Дубликати» is for those who may open the page.
+    const hrefs = (role: "admin" | "coordinator" | "manager" | "partner") =>
+      navigationFor({ id: 0, email: "", name: "", role, organizationId: role === "partner" ? 1 : null, locale: "bg" }).map((i) => i.href);
+    expect(hrefs("coordinator")).toContain("/duplicates");
+    expect(hrefs("admin")).toContain("/duplicates");
+    expect(hrefs("manager")).not.toContain("/duplicates");
+    expect(hrefs("partner")).not.toContain("/duplicates");
   });
 });
 
