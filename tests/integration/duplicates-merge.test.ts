@@ -153,7 +153,7 @@ function organizationLinkers(): Record<string, (orgId: number) => void> {
   const db = getDb();
   const coordinator = userIdOf("coordinator");
   const event = db.select({ id: events.id }).from(events).limit(1).get()!.id;
-  const partnership = db.insert(partnerships).values({ title: "Сливане проба", sortKey: "с", searchKey: "s", kind: "project", status: "active" }).returning({ id: partnerships.id }).get().id;
+  const partnership = db.insert(partnerships).values({ title: "Сливане проба", sortKey: "с", searchKey: "s", kind: "implementation", status: "active" }).returning({ id: partnerships.id }).get().id;
   const tag = db.insert(tags).values({ name: "сливане-етикет" }).returning({ id: tags.id }).get().id;
   const run = (text: string, ...args: unknown[]) => sqlite().prepare(text).run(...args);
   const commitmentLedBy = (org: number) =>
