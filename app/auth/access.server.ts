@@ -78,6 +78,12 @@ const capabilities = {
   editYearReview: ["admin", "coordinator"],
   /** Its PDF and XLSX: managers and coordinators (and admins) may download them; partners never. */
   downloadYearReview: ["admin", "manager", "coordinator"],
+  // Duplicates (issue 17): finding and merging them is record keeping; undoing a merge rewrites
+  // many records at once, so it is kept for admins.
+  /** See the likely duplicate pairs at /duplicates and merge two organizations or two people. */
+  mergeRecords: ["admin", "coordinator"],
+  /** Undo a merge: the merged record and every link it had come back as they were. */
+  undoMerges: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

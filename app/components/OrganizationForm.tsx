@@ -2,6 +2,7 @@ import { oblasts, organizationKinds } from "../domain/enums.ts";
 import { enumLabel } from "../i18n/i18n.ts";
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { SelectField, TextArea, TextField } from "./Field.tsx";
+import { DuplicateList, SaveAnywayButton, type DuplicateListItem } from "./DuplicateList.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 
@@ -18,6 +19,7 @@ export function OrganizationForm({
   version,
   cancelTo,
   notice,
+  duplicates,
 }: {
   defaults?: OrganizationDefaults;
   values?: FormValues;
@@ -25,11 +27,20 @@ export function OrganizationForm({
   version?: number;
   cancelTo: string;
   notice?: "errors.staleVersion";
+  /** Likely duplicates of the values sent (models/duplicates.server.ts): listed, with «Save anyway». */
+  duplicates?: DuplicateListItem[];
 }) {
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
+    <RecordForm
+      errors={errors}
+      notice={notice}
+      version={version}
+      cancelTo={cancelTo}
+      extraActions={duplicates?.length ? <SaveAnywayButton /> : null}
+    >
+      {duplicates?.length ? <DuplicateList items={duplicates} basePath="/organizations" /> : null}
       <TextField name="name" label="org.name" required defaultValue={defaults.name} {...common} />
       <SelectField
         name="kind"

@@ -1,5 +1,6 @@
 import type { FieldErrors, FormValues } from "../lib/forms.ts";
 import { TextArea, TextField } from "./Field.tsx";
+import { DuplicateList, SaveAnywayButton, type DuplicateListItem } from "./DuplicateList.tsx";
 import { useI18n } from "./i18n.tsx";
 import { RecordForm } from "./RecordForm.tsx";
 import type { IdChoice } from "./PartnershipForm.tsx";
@@ -19,6 +20,7 @@ export function PersonForm({
   version,
   cancelTo,
   notice,
+  duplicates,
 }: {
   defaults?: PersonDefaults;
   /** The first organizations by name plus the person's own (models/link-choices: pickerChoices). */
@@ -28,11 +30,20 @@ export function PersonForm({
   version?: number;
   cancelTo: string;
   notice?: "errors.staleVersion";
+  /** Likely duplicates of the values sent (models/duplicates.server.ts): listed, with «Save anyway». */
+  duplicates?: DuplicateListItem[];
 }) {
   const { t } = useI18n();
   const common = { values, errors };
   return (
-    <RecordForm errors={errors} notice={notice} version={version} cancelTo={cancelTo}>
+    <RecordForm
+      errors={errors}
+      notice={notice}
+      version={version}
+      cancelTo={cancelTo}
+      extraActions={duplicates?.length ? <SaveAnywayButton /> : null}
+    >
+      {duplicates?.length ? <DuplicateList items={duplicates} basePath="/people" /> : null}
       <TextField name="name" label="people.name" required defaultValue={defaults.name} {...common} />
       <TextField name="position" label="people.position" defaultValue={defaults.position} {...common} />
       <RecordPicker

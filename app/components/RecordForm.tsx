@@ -13,12 +13,15 @@ export function RecordForm({
   notice,
   version,
   cancelTo,
+  extraActions,
   children,
 }: {
   errors?: FieldErrors;
   notice?: "errors.staleVersion";
   version?: number;
   cancelTo: string;
+  /** Buttons after Save (e.g. «Save anyway» when likely duplicates are listed); Save stays the form's default. */
+  extraActions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -28,6 +31,7 @@ export function RecordForm({
       {children}
       <div className="form-actions">
         <button type="submit" className="primary">{t("common.save")}</button>
+        {extraActions}
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
     </SaveForm>

@@ -24,6 +24,7 @@ import {
   storyWithdrawalReasons,
 } from "../domain/enums.ts";
 import { initialStatus, initialStatusVerified } from "../domain/commitment-lifecycle.ts";
+import { duplicateKeyColumns, keySql, type DuplicateKey, type DuplicateKind } from "./duplicate-keys.ts";
 import {
   manifestoEndorsementChannels,
   manifestoProposalChannels,
@@ -43,6 +44,11 @@ const timestamps = () => ({
 /** Optimistic locking: every update must name the version it read, and bumps it. */
 const version = () => integer("version").notNull().default(1);
 const bool = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
+/** Expression indexes of the duplicate keys (app/db/duplicate-keys.ts): the scan at /duplicates groups by them. */
+const duplicateKeyIndexes = (table: string, kind: DuplicateKind) =>
+  (Object.entries(duplicateKeyColumns[kind]) as Array<[DuplicateKey, string]>).map(([key, column]) =>
+    index(`${table}_dup_${key}_idx`).on(sql.raw(keySql(key, column))),
+  );
 
 export const users = sqliteTable(
   "users",
@@ -132,6 +138,7 @@ export const organizations = sqliteTable(
     index("organizations_archived_kind_sort_idx").on(t.archived, t.kind, t.sortKey, t.id),
     index("organizations_updated_idx").on(t.updatedAt),
     index("organizations_import_idx").on(t.importId),
+    ...duplicateKeyIndexes("organizations", "organization"),
   ],
 );
 
@@ -177,6 +184,7 @@ export const people = sqliteTable(
     index("people_org_idx").on(t.organizationId, t.archived, t.sortKey, t.id),
     index("people_email_idx").on(t.email),
     index("people_import_idx").on(t.importId),
+    ...duplicateKeyIndexes("people", "person"),
   ],
 );
 
@@ -778,4 +786,28 @@ export const reviewHighlights = sqliteTable(
     updatedAt: text("updated_at").notNull().default(nowIso),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.commitmentId] })],
+);
+
+/**
+ * Two organizations (or two people) merged into one: the merged record is gone (its links moved to
+ * the survivor), and its old URL opens the survivor. `data` keeps what undo needs to put everything
+ * back exactly (models/merge.server.ts). The ids are plain integers: the merged record no longer exists.
+ */
+export const merges = sqliteTable(
+  "merges",
+  {
+    id: id(),
+    entityType: text("entity_type", { enum: ["organization", "person"] }).notNull(),
+    survivorId: integer("survivor_id").notNull(),
+    mergedId: integer("merged_id").notNull(),
+    /** The survivor's version right after the merge: undo refuses once it has been edited since. */
+    survivorVersion: integer("survivor_version").notNull(),
+    userId: integer("user_id").notNull().references((): AnySQLiteColumn => users.id),
+    at: text("at").notNull().default(nowIso),
+    /** JSON: both records as they were, and every linked row that moved or was dropped as a repeat. */
+    data: text("data").notNull(),
+    undoneAt: text("undone_at"),
+    undoneById: integer("undone_by_id").references((): AnySQLiteColumn => users.id),
+  },
+  (t) => [index("merges_merged_idx").on(t.entityType, t.mergedId), index("merges_at_idx").on(t.at)],
 );

@@ -19,6 +19,7 @@ import { backups } from "./messages/backups.ts";
 import { manifesto } from "./messages/manifesto.ts";
 import { stories } from "./messages/stories.ts";
 import { yearReview } from "./messages/yearReview.ts";
+import { duplicates } from "./messages/duplicates.ts";
 
 const modules = [
   core,
@@ -40,6 +41,7 @@ const modules = [
   manifesto,
   stories,
   yearReview,
+  duplicates,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

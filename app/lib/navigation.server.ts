@@ -20,6 +20,7 @@ const items: Array<NavItem & { needs: Capability }> = [
   { href: "/partner-updates", label: "portal.nav.partnerUpdates", needs: "readRecords" },
   { href: "/exports", label: "exports.nav", needs: "export" },
   { href: "/imports", label: "imports.nav", needs: "import" },
+  { href: "/duplicates", label: "nav.duplicates", needs: "mergeRecords" },
   { href: "/reports", label: "nav.reports", needs: "readReports" },
   { href: "/admin/users", label: "nav.adminUsers", needs: "manageUsers" },
   { href: "/admin/audit", label: "nav.adminAudit", needs: "readAudit" },

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { can, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { can, canReadOrganization, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
@@ -18,6 +18,7 @@ import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
 import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";
 import { partnershipsOfOrganization } from "#app/models/partnerships.server.ts";
+import { mergedInto } from "#app/models/merge.server.ts";
 import { getOrganization, setOrganizationArchived } from "#app/models/organizations.server.ts";
 import { organizationContactSections } from "#app/models/organization-contacts.server.ts";
 
@@ -25,6 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // A merged organization's old URL opens the one it was merged into (for those who may read it).
+  const survivor = mergedInto("organization", parseIdParam(params.id));
+  if (survivor !== null && canReadOrganization(user, survivor)) throw redirect(`/organizations/${survivor}`);
   const organization = getOrganization(user, parseIdParam(params.id));
   const canEdit = can(user, "writeRecords");
   const { id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, createdAt, updatedAt } = organization;

@@ -8,6 +8,7 @@ import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
-  getOrganization(user, id);
+  const stored = getOrganization(user, id);
   requireRecordWrite(user);
   const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
@@ -28,6 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok || !version.success) {
     return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   }
+  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
+  const duplicates = stored.version === version.data ? duplicatesBeforeSave("organization", formData, form.data, { id, before: stored }) : [];
+  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const result = updateOrganization(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {
     // Refused, nothing written: the user's values stay in the form, the saved ones are shown,
@@ -61,6 +65,7 @@ export default function EditOrganization() {
         version={stale?.version ?? organization.version}
         notice={stale ? "errors.staleVersion" : undefined}
         cancelTo={`/organizations/${organization.id}`}
+        duplicates={actionData && "duplicates" in actionData ? actionData.duplicates : undefined}
       />
     </section>
   );

@@ -7,6 +7,7 @@ import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { createOrganization } from "#app/models/organizations.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,6 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const form = parseForm(organizationInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
+  // Likely duplicates are shown first; «Save anyway» sends the form again with the confirmation.
+  const duplicates = duplicatesBeforeSave("organization", formData, form.data);
+  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const id = createOrganization(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/organizations/${id}`, "common.created.toast");
 }
@@ -31,7 +35,12 @@ export default function NewOrganization() {
   return (
     <section>
       <h1>{t("org.new")}</h1>
-      <OrganizationForm cancelTo="/organizations" values={actionData?.values} errors={actionData?.errors} />
+      <OrganizationForm
+        cancelTo="/organizations"
+        values={actionData?.values}
+        errors={actionData?.errors}
+        duplicates={actionData && "duplicates" in actionData ? actionData.duplicates : undefined}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
@@ -11,6 +11,7 @@ import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.
 import { readForm } from "#app/lib/read-form.server.ts";
 import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { interactionTimeline } from "#app/models/interactions.server.ts";
+import { mergedInto } from "#app/models/merge.server.ts";
 import {
   deletePerson,
   eventsOfPerson,
@@ -24,6 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // A merged person's old URL opens the one they were merged into (for those who may read people).
+  const survivor = mergedInto("person", parseIdParam(params.id));
+  if (survivor !== null && can(user, "readRecords")) throw redirect(`/people/${survivor}`);
   const person = getPerson(user, parseIdParam(params.id));
   return json({
     person,

@@ -10,6 +10,7 @@ import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext 
 import { readForm } from "#app/lib/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
+import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { getPerson, organizationExists, updatePerson } from "#app/models/people.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,13 +23,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = parseIdParam(params.id);
-  getPerson(user, id);
+  const stored = getPerson(user, id);
   requireRecordWrite(user);
   const formData = await readForm(request);
   const version = versionField.safeParse(formData.get("version"));
   const form = parseForm(personInput, formData);
   if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
+  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
+  const duplicates = stored.version === version.data ? duplicatesBeforeSave("person", formData, form.data, { id, before: stored }) : [];
+  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const result = updatePerson(user, id, version.data, form.data, writeContext(context, formData));
   if (!result.ok) {
     // Refused, nothing written: the typed values stay, the saved ones are shown, and the form
@@ -66,6 +70,7 @@ export default function EditPerson() {
         version={stale?.version ?? person.version}
         notice={stale ? "errors.staleVersion" : undefined}
         cancelTo={`/people/${person.id}`}
+        duplicates={actionData && "duplicates" in actionData ? actionData.duplicates : undefined}
       />
     </section>
   );

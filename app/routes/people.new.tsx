@@ -9,6 +9,7 @@ import { parseForm } from "#app/lib/forms.ts";
 import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
+import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { createPerson, organizationExists } from "#app/models/people.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(personInput, formData);
   if (!form.ok) return invalidForm(form.errors, form.values);
   if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
+  const duplicates = duplicatesBeforeSave("person", formData, form.data);
+  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
   const id = createPerson(user, form.data, writeContext(context, formData));
   return redirectWithFlash(`/people/${id}`, "common.created.toast");
 }
@@ -44,6 +47,7 @@ export default function NewPerson() {
         cancelTo={organizationId ? `/organizations/${organizationId}` : "/people"}
         values={actionData?.values}
         errors={actionData?.errors}
+        duplicates={actionData && "duplicates" in actionData ? actionData.duplicates : undefined}
       />
     </section>
   );

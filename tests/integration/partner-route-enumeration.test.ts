@@ -307,6 +307,12 @@ const routeTable: Record<string, Entry> = {
     ],
   },
   "shared_.manifesto.proposals.$id.tsx": { loader: [withId("otherProposal"), withId("ownProposal", { allowed: 200 })] },
+  // Duplicates and merging are staff record keeping (coordinators and admins).
+  "duplicates._index.tsx": both(denied),
+  "duplicates.merge.tsx": {
+    loader: { query: "kind=organization&a=1&b=2", expect: "denied" },
+    action: { form: () => ({ kind: "organization", a: "1", b: "2", versionA: "1", versionB: "1", survivor: "a" }), expect: "denied" },
+  },
 };
 
 // ---------------------------------------------------------------- helpers
