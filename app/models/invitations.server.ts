@@ -538,6 +538,8 @@ export function findByToken(token: string): RsvpView | null {
   if (!invitation) return null;
   const event = db.select().from(events).where(eq(events.id, invitation.eventId)).get();
   if (!event || eventIsOver(event)) return null;
+  // An erased refugee contact's link stops working with the erasure.
+  if (invitation.refugeeContactId != null && !db.select({ id: refugeeContacts.id }).from(refugeeContacts).where(and(eq(refugeeContacts.id, invitation.refugeeContactId), isNull(refugeeContacts.erasedAt))).get()) return null;
   const settings = settingsOf(db, event.id);
   const canChange = !settings.answerDeadline || todayIso() <= settings.answerDeadline;
   return { invitation, event, settings, canChange };

@@ -22,7 +22,7 @@ import { eventRefugeeParticipants } from "#app/models/refugees.server.ts";
 import { ORG_SECTION_LIMIT } from "#app/domain/organization-sections.ts";
 import { InvitationFunnel } from "#app/components/InvitationFunnel.tsx";
 import { canManageInvitations } from "#app/auth/access.server.ts";
-import { funnelOf } from "#app/models/invitations.server.ts";
+import { funnelOf, needsOf } from "#app/models/invitations.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} · BCRM Partners` : "BCRM Partners" }];
 
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     refugeeParticipants: eventRefugeeParticipants(user, event.id),
     // Issue 21: the invitation funnel for staff; the invitation pages for those who run events.
     invitationFunnel: funnelOf(event.id),
+    invitationNeeds: needsOf(event.id),
     canInvite: canManageInvitations(user),
   });
 }
@@ -90,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EventDetail() {
-  const { event: e, canEdit, canDelete, participants, commitments, organizations, people, history, refugeeParticipants, invitationFunnel, canInvite } = useLoaderData<typeof loader>();
+  const { event: e, canEdit, canDelete, participants, commitments, organizations, people, history, refugeeParticipants, invitationFunnel, invitationNeeds, canInvite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const rows: Array<[MessageKey, string | null]> = [
@@ -134,7 +135,7 @@ export default function EventDetail() {
           <Link to={`/events/${e.id}/invitations`}>{t("invitations.eventLink")}</Link>
         </p>
       ) : null}
-      {invitationFunnel.invited || invitationFunnel.walkIns ? <InvitationFunnel funnel={invitationFunnel} /> : null}
+      {invitationFunnel.invited || invitationFunnel.walkIns ? <InvitationFunnel funnel={invitationFunnel} needs={invitationNeeds} /> : null}
 
       <section className="record-section" aria-labelledby="participants-heading">
         <h2 id="participants-heading">{t("events.participants")}</h2>

@@ -16,6 +16,8 @@ import * as reportsRoute from "#app/routes/reports._index.tsx";
 import { call, type DemoUser } from "#tests/helpers.ts";
 import { freshEvent, freshPeople, invitationRows, uniqueTag } from "./invitations-helpers.ts";
 import { freshContact } from "./refugees-helpers.ts";
+import { actingAs } from "./record-fixtures.ts";
+import { eraseRefugeeContact } from "#app/models/refugees.server.ts";
 
 const invite = (eventId: number, form: Record<string, string>, as: DemoUser = "coordinator") =>
   call(invitationsRoute, "action", { path: `/events/${eventId}/invitations`, params: { id: String(eventId) }, as, form });
@@ -91,6 +93,20 @@ describe("the invitation list (point 1)", () => {
     const ok = await invite(event.id, { intent: "inviteRefugee", refugeeContactId: String(withConsent.id), locale: "bg" });
     expect(ok.status).toBe(200);
     expect(invitationRows(event.id).map((r) => r.refugeeContactId)).toEqual([withConsent.id]);
+  });
+
+  it("erasing an invited refugee contact leaves no copy of their name in the invitation, and their link stops working", async () => {
+    const event = freshEvent();
+    const contact = freshContact(["forum_participation"]);
+    await invite(event.id, { intent: "inviteRefugee", refugeeContactId: String(contact.id), locale: "en" });
+    const [row] = invitationRows(event.id);
+    expect(row!.name).toBe(contact.name);
+    expect((await rsvp(row!.token)).status).toBe(200);
+    const erased = await eraseRefugeeContact(actingAs("coordinator"), contact.id, { confirmed: true });
+    expect(erased.ok).toBe(true);
+    const after = invitationRows(event.id)[0]!;
+    expect(JSON.stringify(after)).not.toContain(contact.name);
+    expect((await rsvp(row!.token)).status).toBe(404);
   });
 
   it("is for coordinators and admins: a manager gets 403, a partner 404, and nothing is written", async () => {
@@ -248,6 +264,7 @@ describe("the door and after the event (points 4, 5)", () => {
     // The funnel and the needs, on the event page and in the reports.
     const eventPage = await call(eventRoute, "loader", { path: `/events/${event.id}`, params: { id: String(event.id) }, as: "manager" });
     expect(eventPage.data.invitationFunnel).toMatchObject({ invited: 3, answered: 3, yes: 3, present: 3, walkIns: 1 });
+    expect(eventPage.data.invitationNeeds.interpretation).toEqual([{ language: "Arabic", people: 3 }]);
     const list = await call(invitationsRoute, "loader", { path: `/events/${event.id}/invitations`, params: { id: String(event.id) }, as: "coordinator" });
     expect(list.data.needs.interpretation).toEqual([{ language: "Arabic", people: 3 }]);
     const reports = await call(reportsRoute, "loader", { path: "/reports", as: "manager" });
