@@ -10,13 +10,14 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "#app/db/client.server.ts";
-import { outbox } from "#app/db/schema.ts";
+import { outbox, refugeeContacts } from "#app/db/schema.ts";
 import { closeMailTransports } from "#app/models/mailer.server.ts";
 import { runInvitationSender } from "#app/models/invitations.server.ts";
 import * as invitationsRoute from "#app/routes/events.$id.invitations.tsx";
 import * as rsvpRoute from "#app/routes/rsvp.$token.tsx";
 import { call } from "#tests/helpers.ts";
 import { freshEvent, invitationRows, uniqueTag } from "./invitations-helpers.ts";
+import { freshContact } from "./refugees-helpers.ts";
 
 type Received = { to: string[]; raw: string };
 const received: Received[] = [];
@@ -92,9 +93,29 @@ describe("sending invitations through SMTP", () => {
     const guests = guestsFor(tag, 6);
     await inviteGuests(event.id, guests);
 
+    // A refugee contact reached by e-mail, with consent to forum participation: invited one by one.
+    const refugee = freshContact(["forum_participation"]);
+    const refugeeEmail = `refugee.${tag}@example.org`;
+    getDb().update(refugeeContacts).set({ contactChannel: "email", contactValue: refugeeEmail }).where(eq(refugeeContacts.id, refugee.id)).run();
+    const invited = await call(invitationsRoute, "action", {
+      path: `/events/${event.id}/invitations`,
+      params: { id: String(event.id) },
+      as: "coordinator",
+      form: { intent: "inviteRefugee", refugeeContactId: String(refugee.id), locale: "en" },
+    });
+    expect(invited.data.count).toBe(1);
+
     const summary = await runInvitationSender(event.id, { smtpUrl, appUrl: APP_URL, from: "BCRM <events@example.org>" });
-    expect(summary).toEqual({ sent: 6, failed: 0, skipped: 0 });
-    expect(received).toHaveLength(6);
+    expect(summary).toEqual({ sent: 7, failed: 0, skipped: 0 });
+    expect(received).toHaveLength(7);
+    // The refugee's invitation is a message to them alone: no other address in its envelope or headers.
+    const toRefugee = received.filter((m) => m.to.includes(refugeeEmail));
+    expect(toRefugee).toHaveLength(1);
+    expect(toRefugee[0]!.to).toEqual([refugeeEmail]);
+    const refugeeHeaders = toRefugee[0]!.raw.split(/\r?\n\r?\n/)[0]!;
+    for (const g of guests) expect(refugeeHeaders).not.toContain(g.email);
+    for (const m of received.filter((x) => !x.to.includes(refugeeEmail))) expect(m.raw).not.toContain(refugeeEmail);
+    received.splice(received.indexOf(toRefugee[0]!), 1);
 
     for (const guest of guests) {
       const mine = received.filter((m) => m.to.includes(guest.email));
@@ -137,13 +158,14 @@ describe("sending invitations through SMTP", () => {
     // (The route's sender uses the app's settings: no SMTP_URL in tests, so the reminders wait in the outbox.)
     const remind = await call(invitationsRoute, "action", { path: `/events/${event.id}/invitations`, params: { id: String(event.id) }, as: "coordinator", form: { intent: "remind" } });
     expect(remind.status).toBe(200);
-    expect(remind.data.count).toBe(4);
+    expect(remind.data.count).toBe(5);
     const reminders = getDb()
       .select()
       .from(outbox)
       .where(and(eq(outbox.kind, "event_reminder"), inArray(outbox.toEmail, guests.map((g) => g.email))))
       .all();
     expect(reminders.map((m) => m.toEmail).sort()).toEqual(guests.map((g) => g.email).filter((e) => e !== first!.email && e !== second!.email).sort());
+    expect(getDb().select().from(outbox).where(and(eq(outbox.kind, "event_reminder"), eq(outbox.toEmail, refugeeEmail))).all()).toHaveLength(1);
     expect(reminders.find((m) => m.toEmail === guests[2]!.email)!.subject).toBe(`Напомняне: Покана: ${event.title}`);
     // Nothing more went through SMTP: reminders are not invitations sent again.
     expect(received).toHaveLength(6);
