@@ -41,6 +41,7 @@ import {
 } from "#app/models/invitations.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { getDb } from "#app/db/client.server.ts";
+import { configuredAppUrl } from "#app/env.server.ts";
 
 // The invitation list of one event (issue 21): who is invited, from people lists, organizations or
 // one by one; the message per language; sending and reminders; the answers so far.
@@ -67,13 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { intent?: string; errors?: FieldErrors; values?: FormValues; error?: MessageKey; notice?: MessageKey; count?: number };
 
-const ADD_INTENTS = {
-  invitePeople: invitePeopleInput,
-  inviteOrganization: inviteOrganizationInput,
-  invitePerson: invitePersonInput,
-  inviteGuest: inviteGuestInput,
-} as const;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireInvitationManagement(user);
@@ -89,19 +83,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     saveSettings(user, id, form.data, ctx);
     return json<ActionData>({ intent, notice: "invitations.settingsSaved" });
   }
-  if (typeof intent === "string" && intent in ADD_INTENTS) {
-    const key = intent as keyof typeof ADD_INTENTS;
-    const form = parseForm(ADD_INTENTS[key], formData);
-    if (!form.ok) return json<ActionData>({ intent, errors: form.errors, values: form.values, error: "common.formHasErrors" }, { status: 400 });
-    const data = form.data as never;
-    const result =
-      key === "invitePeople"
-        ? invitePeopleByQuery(user, id, data, ctx)
-        : key === "inviteOrganization"
-          ? inviteOrganization(user, id, data, ctx)
-          : key === "invitePerson"
-            ? invitePerson(user, id, data, ctx)
-            : inviteGuest(user, id, data, ctx);
+  if (intent === "invitePeople" || intent === "inviteOrganization" || intent === "invitePerson" || intent === "inviteGuest") {
+    const refused = (errors: FieldErrors, values: FormValues) => json<ActionData>({ intent, errors, values, error: "common.formHasErrors" }, { status: 400 });
+    let result: { added: number } | null;
+    if (intent === "invitePeople") {
+      const form = parseForm(invitePeopleInput, formData);
+      if (!form.ok) return refused(form.errors, form.values);
+      result = invitePeopleByQuery(user, id, form.data, ctx);
+    } else if (intent === "inviteOrganization") {
+      const form = parseForm(inviteOrganizationInput, formData);
+      if (!form.ok) return refused(form.errors, form.values);
+      result = inviteOrganization(user, id, form.data, ctx);
+    } else if (intent === "invitePerson") {
+      const form = parseForm(invitePersonInput, formData);
+      if (!form.ok) return refused(form.errors, form.values);
+      result = invitePerson(user, id, form.data, ctx);
+    } else {
+      const form = parseForm(inviteGuestInput, formData);
+      if (!form.ok) return refused(form.errors, form.values);
+      result = inviteGuest(user, id, form.data, ctx);
+    }
     if (!result) return json<ActionData>({ intent, error: "errors.invalidChoice" }, { status: 400 });
     return json<ActionData>({ intent, notice: "invitations.added", count: result.added });
   }
@@ -115,7 +116,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "send" || intent === "remind") {
     if (intent === "remind") queueReminders(user, id, ctx);
     else queueSending(user, id, ctx);
-    const summary = await runInvitationSender(id);
+    // Links are written with APP_URL when it is set, else with the address the coordinator works at.
+    const summary = await runInvitationSender(id, { appUrl: configuredAppUrl() ?? new URL(request.url).origin });
     return json<ActionData>({ intent, notice: summary.failed ? "invitations.sentWithFailures" : "invitations.sent", count: summary.sent });
   }
   if (intent === "remove" || intent === "resend") {

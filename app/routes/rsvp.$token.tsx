@@ -7,7 +7,7 @@ import { formatLongDate, makeTranslate, type MessageKey } from "#app/i18n/i18n.t
 import { parseForm, valueOf, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { env } from "#app/env.server.ts";
+import { configuredAppUrl } from "#app/env.server.ts";
 import { answerInvitation, composeConfirmation, findByToken, qrDataUrl, rsvpUrl, type RsvpView } from "#app/models/invitations.server.ts";
 import { sendMail } from "#app/models/mailer.server.ts";
 
@@ -27,8 +27,9 @@ function viewOr404(token: string | undefined): RsvpView {
   return view;
 }
 
+/** The address the personal link is written with: APP_URL when set, else the address this page was asked at. */
 function appUrlOf(request: Request) {
-  return process.env.APP_URL ? env().APP_URL.replace(/\/$/, "") : new URL(request.url).origin;
+  return configuredAppUrl() ?? new URL(request.url).origin;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
