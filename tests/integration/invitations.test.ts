@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
 import { auditEntries, eventInvitations, eventParticipants, outbox } from "#app/db/schema.ts";
 import { addDays, todayIso } from "#app/lib/calendar-day.ts";
+import jsQR from "jsqr";
+import QRCode from "qrcode";
+import { readDoorInput } from "#app/domain/invitation.ts";
 import { newToken } from "#app/models/invitations.server.ts";
 import * as invitationsRoute from "#app/routes/events.$id.invitations.tsx";
 import * as checkInRoute from "#app/routes/events.$id.check-in.tsx";
@@ -219,6 +222,33 @@ describe("the personal link (points 2, 3)", () => {
 });
 
 describe("the door and after the event (points 4, 5)", () => {
+  it("the QR code of the personal link is read by the door's decoder (jsQR) back into the link, and the door finds the invitation by it", async () => {
+    const token = newToken();
+    const url = `https://partners.example.org/rsvp/${token}`;
+    // The QR code as the page draws it, rendered to pixels (8 per module, quiet zone included) and decoded.
+    const qr = QRCode.create(url, { errorCorrectionLevel: "M" });
+    const scale = 8;
+    const margin = 4;
+    const size = (qr.modules.size + margin * 2) * scale;
+    const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
+    for (let y = 0; y < qr.modules.size; y++) {
+      for (let x = 0; x < qr.modules.size; x++) {
+        if (!qr.modules.get(x, y)) continue;
+        for (let dy = 0; dy < scale; dy++) {
+          for (let dx = 0; dx < scale; dx++) {
+            const at = (((y + margin) * scale + dy) * size + (x + margin) * scale + dx) * 4;
+            pixels[at] = pixels[at + 1] = pixels[at + 2] = 0;
+          }
+        }
+      }
+    }
+    const decoded = jsQR(pixels, size, size);
+    expect(decoded?.data).toBe(url);
+    expect(readDoorInput(decoded!.data)).toEqual({ token });
+    expect(readDoorInput(token.slice(0, 8).toUpperCase())).toEqual({ code: token.slice(0, 8) });
+    expect(readDoorInput("not a code")).toBeNull();
+  });
+
   it("checks in by tap, by scanned link and by typed code; another event's token is not found; walk-ins are registered; attendance becomes participants", async () => {
     const event = freshEvent();
     const other = freshEvent();
