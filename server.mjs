@@ -82,7 +82,9 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // The door's check-in page scans QR codes with the phone's camera (issue 21); nothing else may use it.
+  const camera = /^\/events\/\d+\/check-in\/?$/.test(req.path) ? "camera=(self)" : "camera=()";
+  res.setHeader("Permissions-Policy", `${camera}, microphone=(), geolocation=()`);
   // requireUser() notes the signed-in user on this holder (app/lib/request-context.server.ts).
   const context = { userId: null };
   res.on("finish", () => {

@@ -230,3 +230,24 @@ export function canChangeManifestoEndorsement(user: CurrentUser, endorsement: { 
   if (can(user, "writeManifesto")) return true;
   return can(user, "takePartInManifesto") && user.organizationId != null && endorsement.organizationId === user.organizationId;
 }
+
+// ---------------------------------------------------------------- event invitations (issue 21)
+
+/**
+ * Invitation lists, sending, the door and attendance: coordinators and admins (the people who run
+ * events). Managers read the funnel on the event page and in reports; exports of invitees and
+ * attendance follow the `export` capability like every other file. Invitees answer through their
+ * personal link (/rsvp/:token) without an account: the token is the only key.
+ */
+export function canManageInvitations(user: Pick<CurrentUser, "role">): boolean {
+  return can(user, "writeRecords");
+}
+
+export function requireInvitationManagement(user: CurrentUser): void {
+  if (!canManageInvitations(user)) deny(user);
+}
+
+/** A refugee contact is invited one by one, and only by those who may change refugee contacts. */
+export function requireRefugeeInvitation(user: CurrentUser): void {
+  requireCapability(user, "writeRefugeeContacts");
+}

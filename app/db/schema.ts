@@ -811,3 +811,84 @@ export const merges = sqliteTable(
   },
   (t) => [index("merges_merged_idx").on(t.entityType, t.mergedId), index("merges_at_idx").on(t.at)],
 );
+
+// ---------------------------------------------------------------- invitations (issue 21)
+
+/** How an event invites: capacity, waiting list, answer deadline, interpretation offered, the message per language. */
+export const eventInvitationSettings = sqliteTable("event_invitation_settings", {
+  eventId: integer("event_id")
+    .primaryKey()
+    .references((): AnySQLiteColumn => events.id, { onDelete: "cascade" }),
+  /** Places (people, guests included); null = no limit. */
+  capacity: integer("capacity"),
+  /** With a capacity: a "yes" beyond it waits on the list instead of being refused. */
+  waitingList: bool("waiting_list"),
+  /** Last day (YYYY-MM-DD) an answer may be changed; null = until the event ends. */
+  answerDeadline: text("answer_deadline"),
+  /** Comma-separated interpretation languages offered (free text, e.g. "Arabic,Farsi,Ukrainian,English"). */
+  interpretationLanguages: text("interpretation_languages").notNull().default(""),
+  subjectBg: text("subject_bg").notNull().default(""),
+  bodyBg: text("body_bg").notNull().default(""),
+  subjectEn: text("subject_en").notNull().default(""),
+  bodyEn: text("body_en").notNull().default(""),
+  ...timestamps(),
+  version: version(),
+});
+
+/**
+ * One invitee of one event (or a walk-in at the door). The personal link carries `token` (256
+ * random bits); `sendState` makes sending resumable and at most once: a row is claimed as
+ * `sending` in its own transaction before the SMTP call and marked `sent`/`failed` after it, so a
+ * sender killed midway leaves at most the one `sending` row, which is never sent again by itself.
+ */
+export const eventInvitations = sqliteTable(
+  "event_invitations",
+  {
+    id: id(),
+    eventId: integer("event_id")
+      .notNull()
+      .references((): AnySQLiteColumn => events.id, { onDelete: "cascade" }),
+    personId: integer("person_id").references((): AnySQLiteColumn => people.id),
+    refugeeContactId: integer("refugee_contact_id").references((): AnySQLiteColumn => refugeeContacts.id),
+    name: text("name").notNull(),
+    sortKey: text("sort_key").notNull(),
+    /** Folded Latin form of the name and e-mail, so the door finds «Иван» by «ivan» and the other way. */
+    searchKey: text("search_key").notNull(),
+    email: text("email"),
+    /** Lower-cased e-mail: one invitation per address and event. */
+    emailKey: text("email_key"),
+    organizationName: text("organization_name"),
+    locale: text("locale", { enum: locales }).notNull().default("bg"),
+    role: text("role", { enum: participantRoles }).notNull().default("participant"),
+    token: text("token").notNull(),
+    walkIn: bool("walk_in"),
+    sendState: text("send_state", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
+    sentAt: text("sent_at"),
+    sendError: text("send_error"),
+    /** A reminder round: `queued` by the coordinator, then claimed and sent like the invitation. */
+    reminderState: text("reminder_state", { enum: ["queued", "sending", "sent", "failed"] }),
+    remindedAt: text("reminded_at"),
+    answer: text("answer", { enum: ["yes", "no", "maybe"] }),
+    answeredAt: text("answered_at"),
+    /** People coming, the invitee included. */
+    attendees: integer("attendees").notNull().default(1),
+    /** Comma-separated interpretation languages needed (from the event's list). */
+    interpretation: text("interpretation").notNull().default(""),
+    accessibility: text("accessibility"),
+    note: text("note"),
+    waitlisted: bool("waitlisted"),
+    checkedInAt: text("checked_in_at"),
+    checkedInById: integer("checked_in_by_id").references((): AnySQLiteColumn => users.id),
+    createdById: integer("created_by_id").references((): AnySQLiteColumn => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("event_invitations_token_unique").on(t.token),
+    uniqueIndex("event_invitations_email_unique").on(t.eventId, t.emailKey),
+    uniqueIndex("event_invitations_person_unique").on(t.eventId, t.personId),
+    uniqueIndex("event_invitations_refugee_unique").on(t.eventId, t.refugeeContactId),
+    index("event_invitations_event_sort_idx").on(t.eventId, t.sortKey, t.id),
+    index("event_invitations_send_idx").on(t.eventId, t.sendState),
+  ],
+);

@@ -20,6 +20,7 @@ import { manifesto } from "./messages/manifesto.ts";
 import { stories } from "./messages/stories.ts";
 import { yearReview } from "./messages/yearReview.ts";
 import { duplicates } from "./messages/duplicates.ts";
+import { invitations } from "./messages/invitations.ts";
 
 const modules = [
   core,
@@ -42,6 +43,7 @@ const modules = [
   stories,
   yearReview,
   duplicates,
+  invitations,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

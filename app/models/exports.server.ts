@@ -9,11 +9,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import Database from "better-sqlite3";
 import type { Options as CsvOptions } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
-import { eq, getTableName, sql, type AnyColumn } from "drizzle-orm";
+import { and, eq, getTableName, isNotNull, isNull, sql, type AnyColumn } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
-import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
+import { commitments, eventInvitations, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { Locale } from "../domain/enums.ts";
 import { fulfilmentRate } from "../domain/fulfilment.ts";
 import { exportFilters, type ExportFormat, type ExportKind } from "../domain/exports.ts";
@@ -430,14 +430,31 @@ export function exportResponse(
   requireCapability(user, "export");
   const definition = definitions[kind];
   if (!definition) return null;
-  const built = definition.query(search, user);
+  const t = makeTranslate(user.locale);
+  return fileResponse(user, definition, definition.query(search, user), {
+    format,
+    sheetName: t(`exports.kind.${kind}` as MessageKey),
+    fileName: `bcrm-${kind}-${todayIso()}.${format}`,
+    audit: { kind, filters: exportFilters(search) },
+    ip: ctx.ip,
+  });
+}
+
+/** Streams a built query as a CSV or XLSX download, audited with its row count (every export goes through here). */
+function fileResponse(
+  user: CurrentUser,
+  definition: Pick<ExportDefinition, "columns" | "cells">,
+  built: { rows: BuiltQuery; count: BuiltQuery },
+  opts: { format: ExportFormat; sheetName: string; fileName: string; audit: Record<string, unknown>; ip?: string | null },
+): Response {
+  const { format } = opts;
   const cursor = openCursor(built.rows, built.count);
   writeAudit(getDb(), {
     userId: user.id,
     action: "export",
     entityType: "export",
-    detail: { kind, format, filters: exportFilters(search), rowCount: cursor.rowCount },
-    ip: ctx.ip,
+    detail: { ...opts.audit, format, rowCount: cursor.rowCount },
+    ip: opts.ip,
   });
   const t = makeTranslate(user.locale);
   const toCells = (row: unknown[]) => definition.cells(row, t);
@@ -447,23 +464,110 @@ export function exportResponse(
     format === "csv"
       ? csvBody(headers, cursor, toCells, csvOptions(user.locale, types))
       : xlsxBody({
-          sheetName: t(`exports.kind.${kind}` as MessageKey),
+          sheetName: opts.sheetName,
           headers,
           columns: definition.columns,
           cursor,
           toCells,
           locale: user.locale,
         });
-  const fileName = `bcrm-${kind}-${todayIso()}.${format}`;
   return new Response(createReadableStreamFromReadable(body), {
     status: 200,
     headers: {
       "Content-Type":
         format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Disposition": `attachment; filename="${opts.fileName}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
+  });
+}
+
+// ---------------------------------------------------------------- an event's invitees and attendance (issue 21)
+
+export const eventListKinds = ["invitees", "attendance"] as const;
+export type EventListKind = (typeof eventListKinds)[number];
+
+const answerLabel = (t: Translate, answer: unknown) => (answer ? t(`invitations.answer.${String(answer)}` as MessageKey) : "");
+
+const inviteesExport: Pick<ExportDefinition, "columns" | "cells"> = {
+  columns: [
+    { header: "exports.col.name", width: 30 },
+    { header: "exports.col.organization", width: 34 },
+    { header: "invitations.col.email", width: 30 },
+    { header: "invitations.col.language", width: 10 },
+    { header: "invitations.col.role", width: 14 },
+    { header: "invitations.col.sent", type: "datetime", width: 17 },
+    { header: "invitations.col.answer", width: 10 },
+    { header: "invitations.col.attendees", type: "number", width: 10 },
+    { header: "invitations.col.interpretation", width: 22 },
+    { header: "invitations.col.accessibility", width: 30 },
+    { header: "invitations.col.note", width: 30 },
+    { header: "invitations.col.waitlisted", width: 12 },
+    { header: "invitations.col.walkIn", width: 10 },
+    { header: "invitations.col.checkedIn", type: "datetime", width: 17 },
+  ],
+  cells: ([name, organization, email, locale, role, sentAt, answer, attendees, interpretation, accessibility, note, waitlisted, walkIn, checkedInAt], t) => [
+    name,
+    organization,
+    email,
+    String(locale).toUpperCase(),
+    enumLabel(t, "participantRole", role),
+    dateTimeCell(sentAt),
+    answerLabel(t, answer),
+    answer === "yes" ? attendees : null,
+    interpretation,
+    accessibility,
+    note,
+    yesNo(t, waitlisted),
+    yesNo(t, walkIn),
+    dateTimeCell(checkedInAt),
+  ],
+};
+
+const attendanceExport: Pick<ExportDefinition, "columns" | "cells"> = {
+  columns: [
+    { header: "exports.col.name", width: 30 },
+    { header: "exports.col.organization", width: 34 },
+    { header: "invitations.col.email", width: 30 },
+    { header: "invitations.col.role", width: 14 },
+    { header: "invitations.col.walkIn", width: 10 },
+    { header: "invitations.col.checkedIn", type: "datetime", width: 17 },
+  ],
+  cells: ([name, organization, email, role, walkIn, checkedInAt], t) => [name, organization, email, enumLabel(t, "participantRole", role), yesNo(t, walkIn), dateTimeCell(checkedInAt)],
+};
+
+/**
+ * `/events/:id/invitations/<invitees|attendance>.<csv|xlsx>`: in Bulgarian alphabetical order. Refugee
+ * contacts are left out, as from every export (their data stays in the app).
+ */
+export function eventListExportResponse(user: CurrentUser, eventId: number, kind: EventListKind, format: ExportFormat, ctx: { ip?: string | null } = {}): Response {
+  requireCapability(user, "export");
+  const db = getDb();
+  const event = db.select({ id: events.id, title: events.title }).from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw new Response("Not Found", { status: 404 });
+  const where = and(
+    eq(eventInvitations.eventId, eventId),
+    isNull(eventInvitations.refugeeContactId),
+    kind === "attendance" ? isNotNull(eventInvitations.checkedInAt) : undefined,
+  );
+  const i = eventInvitations;
+  const columns =
+    kind === "invitees"
+      ? [i.name, i.organizationName, i.email, i.locale, i.role, i.sentAt, i.answer, i.attendees, i.interpretation, i.accessibility, i.note, i.waitlisted, i.walkIn, i.checkedInAt]
+      : [i.name, i.organizationName, i.email, i.role, i.walkIn, i.checkedInAt];
+  const rows = db
+    .select(Object.fromEntries(columns.map((c, n) => [`c${n}`, c])))
+    .from(eventInvitations)
+    .where(where)
+    .orderBy(eventInvitations.sortKey, eventInvitations.id);
+  const t = makeTranslate(user.locale);
+  return fileResponse(user, kind === "invitees" ? inviteesExport : attendanceExport, { rows, count: db.select(countOf()).from(eventInvitations).where(where) }, {
+    format,
+    sheetName: t(`invitations.export.sheet.${kind}` as MessageKey),
+    fileName: `bcrm-event-${eventId}-${kind}-${todayIso()}.${format}`,
+    audit: { kind: `event_${kind}`, eventId },
+    ip: ctx.ip,
   });
 }
 

@@ -20,6 +20,9 @@ import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { EventRefugeeParticipants } from "#app/components/EventRefugeeParticipants.tsx";
 import { eventRefugeeParticipants } from "#app/models/refugees.server.ts";
 import { ORG_SECTION_LIMIT } from "#app/domain/organization-sections.ts";
+import { InvitationFunnel } from "#app/components/InvitationFunnel.tsx";
+import { canManageInvitations } from "#app/auth/access.server.ts";
+import { funnelOf, needsOf } from "#app/models/invitations.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} · BCRM Partners` : "BCRM Partners" }];
 
@@ -40,6 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: changeHistoryOf(user, "event", event.id),
     // Refugee participants: computed for staff only (null for anyone else), issue 6.
     refugeeParticipants: eventRefugeeParticipants(user, event.id),
+    // Issue 21: the invitation funnel for staff; the invitation pages for those who run events.
+    invitationFunnel: funnelOf(event.id),
+    invitationNeeds: needsOf(event.id),
+    canInvite: canManageInvitations(user),
   });
 }
 
@@ -84,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EventDetail() {
-  const { event: e, canEdit, canDelete, participants, commitments, organizations, people, history, refugeeParticipants } = useLoaderData<typeof loader>();
+  const { event: e, canEdit, canDelete, participants, commitments, organizations, people, history, refugeeParticipants, invitationFunnel, invitationNeeds, canInvite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date, dateTime } = useI18n();
   const rows: Array<[MessageKey, string | null]> = [
@@ -127,6 +134,13 @@ export default function EventDetail() {
           <p className="prewrap">{e.description}</p>
         </>
       ) : null}
+
+      {canInvite ? (
+        <p>
+          <Link to={`/events/${e.id}/invitations`}>{t("invitations.eventLink")}</Link>
+        </p>
+      ) : null}
+      {invitationFunnel.invited || invitationFunnel.walkIns ? <InvitationFunnel funnel={invitationFunnel} needs={invitationNeeds} /> : null}
 
       <section className="record-section" aria-labelledby="participants-heading">
         <h2 id="participants-heading">{t("events.participants")}</h2>

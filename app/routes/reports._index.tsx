@@ -8,6 +8,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { reportBases, reportTables, type ReportTable } from "#app/domain/report.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { buildReport, forumEditions, parseReportFilters } from "#app/models/reports.server.ts";
+import type { FunnelData } from "#app/components/InvitationFunnel.tsx";
+import { funnelsByEvent } from "#app/models/invitations.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report: buildReport(user, filters),
     canExport: can(user, "export"),
     query: url.search,
+    // Issue 21: invited → answered → yes → present, per event that sent invitations.
+    invitationFunnels: funnelsByEvent(),
   });
 }
 
@@ -75,7 +79,7 @@ function Table({ table }: { table: ReportTable }) {
 }
 
 export default function Reports() {
-  const { filters, invalidFilters, filterErrors, typedDates, forums, report, canExport, query } = useLoaderData<typeof loader>();
+  const { filters, invalidFilters, filterErrors, typedDates, forums, report, canExport, query, invitationFunnels } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const tables = reportTables(report, t);
   const notes: Record<string, string> = { partnerships: t("reports.partnershipsNote"), refugees: t("reports.refugeesNote") };
@@ -144,6 +148,46 @@ export default function Reports() {
           <Table table={table} />
         </section>
       ))}
+      <InvitationFunnelTable rows={invitationFunnels} />
+    </section>
+  );
+}
+
+function InvitationFunnelTable({ rows }: { rows: Array<{ id: number; title: string; startsOn: string; funnel: FunnelData }> }) {
+  const { t, date, number } = useI18n();
+  return (
+    <section aria-labelledby="heading-invitations">
+      <h2 id="heading-invitations">{t("invitations.funnel.title")}</h2>
+      {rows.length ? (
+        <table className="report-table" id="report-invitations">
+          <thead>
+            <tr>
+              <th scope="col">{t("invitations.funnel.event")}</th>
+              <th scope="col">{t("invitations.funnel.invited")}</th>
+              <th scope="col">{t("invitations.funnel.answered")}</th>
+              <th scope="col">{t("invitations.funnel.yes")}</th>
+              <th scope="col">{t("invitations.funnel.present")}</th>
+              <th scope="col">{t("invitations.door.walkIns")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/events/${r.id}`}>{r.title}</Link> ({date(r.startsOn)})
+                </th>
+                <td>{number(r.funnel.invited)}</td>
+                <td>{number(r.funnel.answered)}</td>
+                <td>{number(r.funnel.yes)}</td>
+                <td>{number(r.funnel.present)}</td>
+                <td>{number(r.funnel.walkIns)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">{t("invitations.funnel.none")}</p>
+      )}
     </section>
   );
 }

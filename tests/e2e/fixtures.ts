@@ -1,7 +1,7 @@
 import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { commitmentDerived, organizationKeys } from "../../app/db/derived.ts";
+import { commitmentDerived, organizationKeys, personKeys, titledKeys } from "../../app/db/derived.ts";
 
 export { expect };
 
@@ -90,6 +90,25 @@ export class World {
          VALUES (?, ?, ?, ?, 'housing', ?, 'service', 1) RETURNING id`,
       )
       .get(title, keys.sortKey, keys.searchKey, organization.id, keys.niemArea) as { id: number }).id;
+    return { id, title };
+  }
+
+  /** A person (no organization) with this name, e-mail and languages (issue 21's invitation tests). */
+  person(name: string, email: string | null, languages: string | null = null): { id: number; name: string } {
+    const keys = personKeys({ name, email });
+    const id = (this.db
+      .prepare("INSERT INTO people (name, name_latin, sort_key, search_key, email, languages) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+      .get(name, keys.nameLatin, keys.sortKey, keys.searchKey, email, languages) as { id: number }).id;
+    return { id, name };
+  }
+
+  /** An event two weeks from today, so its invitations' personal links work. */
+  event(title = this.name("Кръгла маса за теста")): { id: number; title: string } {
+    const keys = titledKeys({ title });
+    const startsOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const id = (this.db
+      .prepare("INSERT INTO events (title, sort_key, search_key, kind, starts_on, place) VALUES (?, ?, ?, 'round_table', ?, 'София') RETURNING id")
+      .get(title, keys.sortKey, keys.searchKey, startsOn) as { id: number }).id;
     return { id, title };
   }
 

@@ -240,6 +240,18 @@ const routeTable: Record<string, Entry> = {
   "stories.new.tsx": both(denied),
   "stories.$id._index.tsx": both({ params: { id: () => "1" }, expect: "denied" }),
   "stories.$id.edit.tsx": both({ params: { id: () => "1" }, expect: "denied" }),
+  // Invitations, the door and attendance are for those who run events (issue 21).
+  "events.$id.invitations.tsx": both(withId("event")),
+  "events.$id.invitations_.$file.ts": {
+    loader: [
+      { params: { id: id("event"), file: () => "invitees.csv" }, expect: "denied" },
+      { params: { id: id("event"), file: () => "attendance.xlsx" }, expect: "denied" },
+    ],
+  },
+  "events.$id.check-in.tsx": both(withId("event")),
+  "events.$id.attendance.tsx": { loader: withId("event") },
+  // The invitee's page needs no session, only its secret token: a made-up one is not found.
+  "rsvp.$token.tsx": both({ params: { token: () => "0123456789abcdef".repeat(4) }, expect: "denied" }),
   "partnerships._index.tsx": both(denied),
   "partnerships.new.tsx": both(denied),
   "partnerships.$id._index.tsx": both(withId("otherPartnership")),
