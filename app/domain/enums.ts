@@ -150,5 +150,6 @@ export const entityTypes = [
   "export",
   "import",
   "backup",
+  "saved_view",
 ] as const;
 export type EntityType = (typeof entityTypes)[number];

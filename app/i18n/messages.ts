@@ -16,6 +16,8 @@ import { dashboard } from "./messages/dashboard.ts";
 import { reports } from "./messages/reports.ts";
 import { reminders } from "./messages/reminders.ts";
 import { backups } from "./messages/backups.ts";
+import { savedViews } from "./messages/savedViews.ts";
+import { layout } from "./messages/layout.ts";
 
 const modules = [
   core,
@@ -34,6 +36,8 @@ const modules = [
   reports,
   reminders,
   backups,
+  savedViews,
+  layout,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -11,12 +11,14 @@ import { partnershipListSpec } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { OWNER_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 import { listPartnerships, parsePartnershipListParams, type PartnershipRow } from "#app/models/partnerships.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parsePartnershipListParams(new URL(request.url));
   const page = listPartnerships(user, params);
   return json({
+    savedViews: savedViewsFor(user, "partnerships"),
     ...page,
     params,
     canCreate: can(user, "writeRecords"),
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const column = createColumnHelper<PartnershipRow>();
 
 export default function PartnershipsList() {
-  const { rows, total, params, canCreate, canExport, owners, organizations } = useLoaderData<typeof loader>();
+  const { rows, total, params, canCreate, canExport, owners, organizations, savedViews } = useLoaderData<typeof loader>();
   const { t, date, dateTime } = useI18n();
   const columns = [
     column.accessor("title", {
@@ -53,6 +55,7 @@ export default function PartnershipsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "partnerships", views: savedViews }}
         title={t("partnerships.title")}
         exportKind={canExport ? "partnerships" : null}
         newLink={canCreate ? { to: "/partnerships/new", label: t("partnerships.new") } : null}
