@@ -54,7 +54,7 @@ function Table({ table }: { table: ReportTable }) {
           </tr>
         ) : (
           table.rows.map((row, r) => (
-            <tr key={r}>
+            <tr key={r} className={table.groupRows?.includes(r) ? "group-row" : table.groupRows ? "group-member" : undefined}>
               {row.map((value, i) =>
                 i === 0 ? (
                   <th key={i} scope="row">
@@ -127,7 +127,19 @@ export default function Reports() {
           {t("reports.filter.invalid")}
         </p>
       ) : null}
-      <p className="report-note">{t("reports.rateDefinition")}</p>
+      <p className="report-note rate-definition">{t("reports.rateDefinition")}</p>
+      <p className="report-note">{t("reports.rateStatusNote")}</p>
+      <section className="report-glossary" aria-labelledby="report-glossary">
+        <h2 id="report-glossary">{t("reports.glossary")}</h2>
+        <dl>
+          {(["made", "open", "overdue", "unverified"] as const).map((k) => (
+            <div key={k}>
+              <dt>{t(`reports.col.${k}`)}</dt>
+              <dd>{t(`reports.define.${k}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <p className="report-note export-links">{t("reports.print")}</p>
       {tables.map((table) => (
         <section key={table.id} aria-labelledby={`heading-${table.id}`}>
