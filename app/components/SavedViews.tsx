@@ -26,7 +26,7 @@ export function SavedViews({
   const currentQuery = location.search;
   const headingId = `saved-views-${kind}`;
   return (
-    <aside className="saved-views" aria-labelledby={headingId}>
+    <section className="saved-views" aria-labelledby={headingId}>
       <h2 id={headingId}>{title ?? t("savedViews.title")}</h2>
       {views.length ? (
         <ul className="saved-view-list">
@@ -59,7 +59,7 @@ export function SavedViews({
         <p className="hint">{t("savedViews.none")}</p>
       )}
       {saveForm ? <SaveViewForm kind={kind} query={currentQuery} /> : null}
-    </aside>
+    </section>
   );
 }
 

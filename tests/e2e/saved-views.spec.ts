@@ -4,7 +4,7 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, signIn, test } from "./fixtures.ts";
 
-const savedViewsBox = (page: Page) => page.getByRole("complementary", { name: /^(Запазени изгледи|Saved views)$/ });
+const savedViewsBox = (page: Page) => page.locator("main").getByRole("region", { name: /^(Запазени изгледи|Saved views)$/ });
 
 test("a coordinator saves the filtered follow-ups list, opens it again, shares it; a manager sees it; the owner deletes it", async ({ page, baseURL, signInAs }) => {
   test.setTimeout(90_000);
@@ -89,7 +89,7 @@ test("every list has its saved views beside it, and a view saved on one list is 
   await expect(savedViewsBox(page).getByRole("link", { name })).toHaveCount(0);
   // The page of all views lists it under its list.
   await page.goto("/saved-views");
-  await expect(page.getByRole("complementary", { name: "Организации" }).getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Организации", exact: true }).getByRole("link", { name })).toBeVisible();
 });
 
 test("a view without a name is refused with a message, and the list's state is kept for the retry", async ({ page }) => {
