@@ -34,7 +34,8 @@ function Table({ table }: { table: ReportTable }) {
   const { t, number } = useI18n();
   const cell = (value: string | number | null) => (value === null ? t("common.none") : typeof value === "number" ? number(value) : value);
   return (
-    <table className="report-table" id={`report-${table.id}`}>
+    // Focusable: on a narrow screen the table scrolls inside its box, and a keyboard must reach the scroll.
+    <table className="report-table" id={`report-${table.id}`} tabIndex={0}>
       <caption className="visually-hidden">{table.title}</caption>
       <thead>
         <tr>

@@ -119,3 +119,12 @@ test("on a wide screen the links show in the header row, with no menu button", a
   await expect(page.locator("header").getByText("Меню", { exact: true })).toBeHidden();
   await expect(page.locator("header").getByRole("button", { name: "Изход" })).toBeVisible();
 });
+
+test("an admin's pages fit 390 px too", async ({ page, signInAs }) => {
+  await signInAs(demo.admin);
+  for (const path of ["/admin/users", "/admin/audit", "/admin/outbox", "/admin/backups", "/exports", "/reports", "/refugees"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectNoSidewaysScroll(page, path);
+  }
+});
