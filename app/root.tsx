@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { config as zodConfig } from "zod";
 import { optionalUser } from "./auth/access.server.ts";
 import { useI18n } from "./components/i18n.tsx";
@@ -69,11 +69,45 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Where the header shows its links in a row instead of behind the menu button (styles.css says the same). */
+const WIDE_SCREEN = "(min-width: 60rem)";
+
 function Header() {
   const data = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const location = useLocation();
   const here = location.pathname + location.search;
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // On a wide screen the menu is always open (the CSS shows it even closed where browsers allow);
+  // on a phone it closes again after a link in it is followed.
+  useEffect(() => {
+    const menu = menuRef.current;
+    if (menu) menu.open = window.matchMedia(WIDE_SCREEN).matches;
+  }, [location.pathname, location.search]);
+  const tools = (
+    <div className="header-tools">
+      <Form method="post" action="/set-locale" className="locale-switch" aria-label={t("nav.language")}>
+        <input type="hidden" name="redirectTo" value={here} />
+        {locales.map((l) => (
+          <button key={l} type="submit" name="locale" value={l} aria-pressed={l === locale} lang={l}>
+            {l.toUpperCase()}
+          </button>
+        ))}
+      </Form>
+      {data.user ? (
+        <>
+          <Link to="/profile" className="current-user" title={t(`role.${data.user.role}`)}>
+            {t("nav.signedInAs", { name: data.user.name })}
+          </Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -83,37 +117,24 @@ function Header() {
         {t("app.name")}
       </Link>
       {data.user ? (
-        <nav aria-label={t("nav.main")} className="main-nav">
-          {data.navigation.map((item) => (
-            <NavLink key={item.href} to={item.href} end={item.href === "/"}>
-              {t(item.label)}
-            </NavLink>
-          ))}
-        </nav>
+        // One menu button on a phone (a disclosure: it opens without JavaScript); on a wide screen
+        // the button is hidden and the links and tools show in the header row (styles.css).
+        <details className="site-menu" ref={menuRef}>
+          <summary className="menu-button">{t("nav.menu")}</summary>
+          <div className="site-menu-body">
+            <nav aria-label={t("nav.main")} className="main-nav">
+              {data.navigation.map((item) => (
+                <NavLink key={item.href} to={item.href} end={item.href === "/"}>
+                  {t(item.label)}
+                </NavLink>
+              ))}
+            </nav>
+            {tools}
+          </div>
+        </details>
       ) : null}
       {data.user ? <HeaderSearch /> : null}
-      <div className="header-tools">
-        <Form method="post" action="/set-locale" className="locale-switch" aria-label={t("nav.language")}>
-          <input type="hidden" name="redirectTo" value={here} />
-          {locales.map((l) => (
-            <button key={l} type="submit" name="locale" value={l} aria-pressed={l === locale} lang={l}>
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </Form>
-        {data.user ? (
-          <>
-            <Link to="/profile" className="current-user" title={t(`role.${data.user.role}`)}>
-              {t("nav.signedInAs", { name: data.user.name })}
-            </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                {t("nav.signOut")}
-              </button>
-            </Form>
-          </>
-        ) : null}
-      </div>
+      {data.user ? null : tools}
     </header>
   );
 }

@@ -84,6 +84,8 @@ const capabilities = {
   mergeRecords: ["admin", "coordinator"],
   /** Undo a merge: the merged record and every link it had come back as they were. */
   undoMerges: ["admin"],
+  /** Keep named views of the lists (issue 17); partners have no lists. */
+  useSavedViews: ["admin", "manager", "coordinator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;
@@ -123,6 +125,15 @@ export function requireOrganizationRead(user: CurrentUser, organizationId: numbe
 
 export function requireRecordWrite(user: CurrentUser): void {
   requireCapability(user, "writeRecords");
+}
+
+/** A saved view: anyone who keeps views reads their own and those shared with all staff; only its owner changes it. */
+export function canReadSavedView(user: CurrentUser, view: { ownerId: number; shared: boolean }): boolean {
+  return can(user, "useSavedViews") && (view.ownerId === user.id || view.shared);
+}
+
+export function canChangeSavedView(user: CurrentUser, view: { ownerId: number }): boolean {
+  return can(user, "useSavedViews") && view.ownerId === user.id;
 }
 
 // ---------------------------------------------------------------- a partner's reach

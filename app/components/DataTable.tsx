@@ -43,6 +43,8 @@ export function DataTable<Row>({
       pagination: { pageIndex: state.page - 1, pageSize: state.perPage },
     },
   });
+  // Each cell repeats its column's name, shown only where rows become stacked cards (a phone).
+  const headerOf = new Map(table.getFlatHeaders().map((h) => [h.column.id, flexRender(h.column.columnDef.header, h.getContext())]));
   const from = state.total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
   const to = Math.min(state.page * state.perPage, state.total);
 
@@ -84,7 +86,12 @@ export function DataTable<Row>({
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id}>
+                  <span className="cell-label" aria-hidden="true">
+                    {headerOf.get(cell.column.id)}
+                  </span>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

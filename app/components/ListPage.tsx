@@ -1,32 +1,40 @@
 // The pieces every record list shares: its heading with Export and New, and the GET filter
 // form whose values live in the URL (sort, direction and page size ride along hidden).
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ExportKind } from "../domain/exports.ts";
 import { ExportLinks } from "./ExportLinks.tsx";
+import { SavedViews, type SavedViewItem } from "./SavedViews.tsx";
+import type { SavedViewKind } from "../domain/saved-views.ts";
 import { useI18n } from "./i18n.tsx";
 
 export function ListHeading({
   title,
   exportKind,
   newLink,
+  savedViews,
 }: {
   title: string;
+  /** The list's saved views (the loader's savedViewsFor), shown beside it with the form that saves one. */
+  savedViews?: { kind: SavedViewKind; views: SavedViewItem[] };
   /** Shown when set: the loader decides whether the user may export. */
   exportKind?: ExportKind | null;
   /** Shown when set: the loader decides whether the user may create. */
   newLink?: { to: string; label: string } | null;
 }) {
   return (
-    <div className="page-head">
-      <h1>{title}</h1>
-      {exportKind ? <ExportLinks kind={exportKind} /> : null}
-      {newLink ? (
-        <Link to={newLink.to} className="button primary">
-          {newLink.label}
-        </Link>
-      ) : null}
-    </div>
+    <>
+      <div className="page-head">
+        <h1>{title}</h1>
+        {exportKind ? <ExportLinks kind={exportKind} /> : null}
+        {newLink ? (
+          <Link to={newLink.to} className="button primary">
+            {newLink.label}
+          </Link>
+        ) : null}
+      </div>
+      {savedViews ? <SavedViews kind={savedViews.kind} views={savedViews.views} /> : null}
+    </>
   );
 }
 
@@ -45,8 +53,11 @@ export function ListFilters({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
+  // Its fields are uncontrolled (defaultValue): rebuilt when the URL changes, so a link to another
+  // state of the list (a saved view, a default view) shows that state's filters, not the last ones.
+  const { search } = useLocation();
   return (
-    <Form method="get" className="filters" role="search" aria-label={t("common.filtersLabel")}>
+    <Form key={search} method="get" className="filters" role="search" aria-label={t("common.filtersLabel")}>
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -892,3 +892,21 @@ export const eventInvitations = sqliteTable(
     index("event_invitations_send_idx").on(t.eventId, t.sendState),
   ],
 );
+
+/**
+ * Saved views (issue 17): a list's URL state (filters, sort, page size) kept under a name by its
+ * owner, who may share it with all staff. `kind` is the list (app/domain/saved-views.ts).
+ */
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    id: id(),
+    ownerId: integer("owner_id").notNull().references((): AnySQLiteColumn => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull().default(""),
+    shared: bool("shared"),
+    ...timestamps(),
+  },
+  (t) => [index("saved_views_owner_idx").on(t.ownerId, t.kind), index("saved_views_shared_idx").on(t.kind, t.shared)],
+);

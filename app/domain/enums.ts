@@ -162,6 +162,7 @@ export const entityTypes = [
   "manifesto_proposal",
   "manifesto_endorsement",
   "story",
+  "saved_view",
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

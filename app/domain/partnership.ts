@@ -44,5 +44,7 @@ export const partnershipListSpec = {
     kind: z.enum(partnershipKinds),
     owner: idParam,
     organization: idParam,
+    /** The project or programme, as written on the partnerships (issue 17: «active NIEM partnerships»). */
+    project: z.string().trim().min(1).max(300),
   },
 };

@@ -33,6 +33,8 @@ export type Breakdown = {
 export type ReportData = {
   summary: Breakdown;
   byArea: Breakdown[];
+  /** Each NIEM area with its dimensions (DESIGN.md: thirteen, in four areas), every dimension listed. */
+  byDimension: Array<{ area: Breakdown; dimensions: Breakdown[] }>;
   byOrganizationKind: Breakdown[];
   byOblast: Breakdown[];
   partnerships: Array<{ kind: string; byStatus: Record<string, number>; total: number }>;
@@ -41,15 +43,21 @@ export type ReportData = {
 
 export type ReportCell = string | number | null;
 export type ReportColumn = { label: string; kind: "text" | "count" | "percent" };
-export type ReportTable = { id: string; title: string; columns: ReportColumn[]; rows: ReportCell[][] };
+export type ReportTable = {
+  id: string;
+  title: string;
+  /** A shorter name where a title is too long for a worksheet tab (XLSX allows 31 characters). */
+  sheetName?: string;
+  columns: ReportColumn[];
+  rows: ReportCell[][];
+  /** Rows that head a group (a NIEM area over its dimensions), by index: shown as a group's total. */
+  groupRows?: number[];
+};
 
 const count = (label: MessageKey, t: Translate): ReportColumn => ({ label: t(label), kind: "count" });
 
-function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, rows: Breakdown[], label: (key: string) => string, t: Translate): ReportTable {
-  return {
-    id,
-    title: t(title),
-    columns: [
+function breakdownColumns(keyLabel: MessageKey, t: Translate): ReportColumn[] {
+  return [
       { label: t(keyLabel), kind: "text" },
       count("reports.col.made", t),
       count("reports.col.fulfilled", t),
@@ -60,20 +68,44 @@ function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, row
       count("reports.col.overdue", t),
       count("reports.col.unverified", t),
       { label: t("reports.col.rate"), kind: "percent" },
-    ],
-    rows: rows.map((b) => [
-      label(b.key),
-      b.made,
-      b.byStatus.fulfilled,
-      b.byStatus.partially_fulfilled,
-      b.byStatus.not_fulfilled,
-      b.byStatus.withdrawn,
-      b.byStatus.pledged + b.byStatus.in_progress,
-      b.overdue,
-      b.unverified,
-      b.rate,
-    ]),
+  ];
+}
+
+function breakdownRow(label: string, b: Breakdown): ReportCell[] {
+  return [
+    label,
+    b.made,
+    b.byStatus.fulfilled,
+    b.byStatus.partially_fulfilled,
+    b.byStatus.not_fulfilled,
+    b.byStatus.withdrawn,
+    b.byStatus.pledged + b.byStatus.in_progress,
+    b.overdue,
+    b.unverified,
+    b.rate,
+  ];
+}
+
+function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, rows: Breakdown[], label: (key: string) => string, t: Translate, sheetName?: MessageKey): ReportTable {
+  return {
+    id,
+    title: t(title),
+    sheetName: sheetName ? t(sheetName) : undefined,
+    columns: breakdownColumns(keyLabel, t),
+    rows: rows.map((b) => breakdownRow(label(b.key), b)),
   };
+}
+
+/** The thirteen NIEM dimensions, each area first as the total of the dimensions under it. */
+function dimensionTable(report: ReportData, t: Translate): ReportTable {
+  const rows: ReportCell[][] = [];
+  const groupRows: number[] = [];
+  for (const { area, dimensions } of report.byDimension) {
+    groupRows.push(rows.length);
+    rows.push(breakdownRow(t("reports.areaTotal", { area: enumLabel(t, "niemArea", area.key) }), area));
+    for (const d of dimensions) rows.push(breakdownRow(enumLabel(t, "niemDimension", d.key), d));
+  }
+  return { id: "dimension", title: t("reports.byDimension"), sheetName: t("reports.sheet.dimension"), columns: breakdownColumns("reports.col.dimension", t), rows, groupRows };
 }
 
 /** The report's tables, with labels in the reader's language. */
@@ -100,9 +132,10 @@ export function reportTables(report: ReportData, t: Translate): ReportTable[] {
       ],
       rows: summaryRows.map(([label, value]) => [t(label), value]),
     },
-    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t),
-    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t),
-    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t),
+    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t, "reports.sheet.area"),
+    dimensionTable(report, t),
+    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t, "reports.sheet.kind"),
+    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t, "reports.sheet.oblast"),
     {
       id: "partnerships",
       title: t("reports.partnerships"),
@@ -120,6 +153,7 @@ export function reportTables(report: ReportData, t: Translate): ReportTable[] {
     {
       id: "refugees",
       title: t("reports.refugeeParticipation"),
+      sheetName: t("reports.sheet.refugees"),
       columns: [
         { label: t("reports.col.role"), kind: "text" },
         count("reports.col.participants", t),

@@ -21,6 +21,8 @@ import { stories } from "./messages/stories.ts";
 import { yearReview } from "./messages/yearReview.ts";
 import { duplicates } from "./messages/duplicates.ts";
 import { invitations } from "./messages/invitations.ts";
+import { savedViews } from "./messages/savedViews.ts";
+import { layout } from "./messages/layout.ts";
 
 const modules = [
   core,
@@ -44,6 +46,8 @@ const modules = [
   yearReview,
   duplicates,
   invitations,
+  savedViews,
+  layout,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -31,10 +31,11 @@ export const sortColumns = {
 };
 
 export function listConditions(params: PartnershipListParams): SQL | undefined {
-  const { status, kind, owner, organization } = params.filters;
+  const { status, kind, owner, organization, project } = params.filters;
   const db = getDb();
   return and(
     status ? eq(partnerships.status, status) : undefined,
+    project ? eq(partnerships.project, project) : undefined,
     kind ? eq(partnerships.kind, kind) : undefined,
     owner ? eq(partnerships.ownerId, owner) : undefined,
     organization
@@ -49,7 +50,7 @@ export function listConditions(params: PartnershipListParams): SQL | undefined {
   );
 }
 
-export type PartnershipRow = Pick<Partnership, "id" | "title" | "kind" | "status" | "startsOn" | "endsOn" | "updatedAt"> & {
+export type PartnershipRow = Pick<Partnership, "id" | "title" | "kind" | "project" | "status" | "startsOn" | "endsOn" | "updatedAt"> & {
   ownerName: string | null;
   memberCount: number;
 };
@@ -63,6 +64,7 @@ export function listPartnerships(user: CurrentUser, params: PartnershipListParam
       id: partnerships.id,
       title: partnerships.title,
       kind: partnerships.kind,
+      project: partnerships.project,
       status: partnerships.status,
       startsOn: partnerships.startsOn,
       endsOn: partnerships.endsOn,
@@ -79,6 +81,18 @@ export function listPartnerships(user: CurrentUser, params: PartnershipListParam
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(partnerships).where(where).get()?.n ?? 0;
   return { rows, total };
+}
+
+/** The projects and programmes partnerships run under, for the list's filter (a few dozen at most). */
+export function partnershipProjects(user: CurrentUser): string[] {
+  requirePartnershipRead(user);
+  return getDb()
+    .selectDistinct({ project: partnerships.project })
+    .from(partnerships)
+    .where(sql`${partnerships.project} is not null and trim(${partnerships.project}) <> ''`)
+    .orderBy(asc(partnerships.project))
+    .all()
+    .map((r) => r.project!);
 }
 
 // ---------------------------------------------------------------- read

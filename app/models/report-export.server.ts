@@ -24,17 +24,53 @@ export function tablesToCsv(tables: ReportTable[], locale: Locale): string {
   return stringify(records, csvOptions(locale));
 }
 
+/** Excel's limit on a worksheet's name. */
+export const SHEET_NAME_MAX = 31;
+/** Words a shortened name must not end on (it would read as cut off): prepositions and conjunctions. */
+const DANGLING = new Set(["и", "в", "във", "на", "по", "за", "от", "с", "със", "до", "без", "към", "или", "a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with"]);
+
+/**
+ * A worksheet name by a rule, never cut mid-word: without the characters Excel refuses (: \ / ? * [ ]);
+ * remarks in brackets dropped when too long; then whole words from the end until it fits in 31
+ * characters, and no preposition or conjunction left at its end; unique in the workbook
+ * (case-insensitive, as Excel compares) by « (2)», « (3)»… after a name shortened by the same rule.
+ */
+export function sheetName(title: string, taken: ReadonlySet<string> = new Set()): string {
+  const clean = (s: string) => s.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
+  const fit = (s: string, max: number): string => {
+    let text = clean(s);
+    if (text.length > max) text = clean(text.replace(/\([^)]*\)/g, " "));
+    const words = text.split(" ");
+    while (words.length > 1 && words.join(" ").length > max) words.pop();
+    while (words.length > 1 && DANGLING.has(words.at(-1)!.toLowerCase().replace(/[,;.–-]+$/, ""))) words.pop();
+    const joined = words.join(" ").replace(/[,;.–-]+$/, "").trim();
+    // A single word longer than the limit has no word boundary to cut at: the limit is all there is.
+    return (joined.length > max ? joined.slice(0, max) : joined) || "Sheet";
+  };
+  const name = fit(title, SHEET_NAME_MAX);
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${fit(title, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 export async function tablesToXlsx(tables: ReportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "BCRM Partners";
-  tables.forEach((table, index) => {
-    // Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook.
-    let name = table.title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
-    if (workbook.getWorksheet(name)) name = `${name.slice(0, 27)} (${index + 1})`;
+  const taken = new Set<string>();
+  tables.forEach((table) => {
+    const name = sheetName(table.sheetName ?? table.title, taken);
+    taken.add(name.toLowerCase());
     const sheet = workbook.addWorksheet(name);
     sheet.addRow(table.columns.map((c) => c.label)).font = { bold: true };
     // Text as string cells (never evaluated, so never prefixed), numbers as numbers.
-    for (const row of table.rows) sheet.addRow(row);
+    table.rows.forEach((row, i) => {
+      const added = sheet.addRow(row);
+      // An area's total over its dimensions, bold as on the page.
+      if (table.groupRows?.includes(i)) added.font = { bold: true };
+    });
     table.columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = c.kind === "text" ? 40 : 14;
     });

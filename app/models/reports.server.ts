@@ -7,6 +7,7 @@ import { getDb } from "../db/client.server.ts";
 import { commitments, eventParticipants, events, organizations, partnerships } from "../db/schema.ts";
 import {
   niemAreas,
+  niemDimensionsByArea,
   oblasts,
   organizationKinds,
   partnershipKinds,
@@ -61,6 +62,7 @@ type CommitmentFacts = {
   statusVerified: boolean;
   dueOn: string | null;
   niemArea: string;
+  niemDimension: string;
   organizationKind: string;
   oblast: string | null;
   partnershipId: number | null;
@@ -103,6 +105,7 @@ export function buildReport(user: CurrentUser, filters: ReportFilters, today = t
       statusVerified: commitments.statusVerified,
       dueOn: commitments.dueOn,
       niemArea: commitments.niemArea,
+      niemDimension: commitments.niemDimension,
       organizationKind: organizations.kind,
       oblast: organizations.oblast,
       partnershipId: commitments.partnershipId,
@@ -113,10 +116,16 @@ export function buildReport(user: CurrentUser, filters: ReportFilters, today = t
     .all();
 
   const byArea = niemAreas.map((area) => breakdown(area, facts.filter((c) => c.niemArea === area), today));
+  // All thirteen dimensions under their four areas, those without commitments too (a funder reads the gaps).
+  const byDimension = niemAreas.map((area, i) => ({
+    area: byArea[i],
+    dimensions: niemDimensionsByArea[area].map((dimension) => breakdown(dimension, facts.filter((c) => c.niemDimension === dimension), today)),
+  }));
 
   return {
     summary: breakdown("all", facts, today),
     byArea,
+    byDimension,
     byOrganizationKind: groupBy(facts, (c) => c.organizationKind, organizationKinds, today),
     byOblast: groupBy(facts, (c) => c.oblast ?? "none", oblasts, today),
     partnerships: partnershipsByKindAndStatus(filters, facts),

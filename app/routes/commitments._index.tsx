@@ -12,6 +12,7 @@ import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { listCommitments, parseCommitmentListParams, type CommitmentRow } from "#app/models/commitments.server.ts";
 import { eventChoices, OWNER_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIso();
   const page = listCommitments(user, params, today);
   return json({
+    savedViews: savedViewsFor(user, "commitments"),
     ...page,
     params,
     today,
@@ -35,7 +37,7 @@ const column = createColumnHelper<CommitmentRow>();
 const openStatuses: readonly string[] = ["pledged", "in_progress"];
 
 export default function CommitmentsList() {
-  const { rows, total, params, today, canCreate, canExport, owners, events, organizations } = useLoaderData<typeof loader>();
+  const { rows, total, params, today, canCreate, canExport, owners, events, organizations, savedViews } = useLoaderData<typeof loader>();
   const { t, date, dateTime } = useI18n();
   const columns = [
     column.accessor("title", {
@@ -74,6 +76,7 @@ export default function CommitmentsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "commitments", views: savedViews }}
         title={t("commitments.title")}
         exportKind={canExport ? "commitments" : null}
         newLink={canCreate ? { to: "/commitments/new", label: t("commitments.new") } : null}

@@ -9,19 +9,21 @@ import { eventKinds } from "#app/domain/enums.ts";
 import { eventListSpec } from "#app/domain/event.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { eventYears, listEvents, parseEventListParams, type Event } from "#app/models/events.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parseEventListParams(new URL(request.url));
   const page = listEvents(user, params);
-  return json({ ...page, params, years: eventYears(), canCreate: can(user, "writeRecords") });
+  return json({
+    savedViews: savedViewsFor(user, "events"), ...page, params, years: eventYears(), canCreate: can(user, "writeRecords") });
 }
 
 type Row = Pick<Event, "id" | "title" | "kind" | "series" | "startsOn" | "endsOn" | "place">;
 const column = createColumnHelper<Row>();
 
 export default function EventsList() {
-  const { rows, total, params, years, canCreate } = useLoaderData<typeof loader>();
+  const { rows, total, params, years, canCreate, savedViews } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const columns = [
     column.accessor("startsOn", {
@@ -45,6 +47,7 @@ export default function EventsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "events", views: savedViews }}
         title={t("events.title")}
         newLink={canCreate ? { to: "/events/new", label: t("events.new") } : null}
       />

@@ -16,6 +16,7 @@ import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { bulkUpdateFollowUps, listFollowUps, markFollowUpDone, parseFollowUpListParams, requireFollowUpRead, type FollowUpRow } from "#app/models/follow-ups.server.ts";
 import { ASSIGNEE_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIso();
   const page = listFollowUps(user, params, today);
   return json({
+    savedViews: savedViewsFor(user, "follow-ups"),
     ...page,
     params,
     today,
@@ -70,7 +72,7 @@ const BULK_FORM = "follow-ups-bulk";
 const column = createColumnHelper<FollowUpRow>();
 
 export default function FollowUpsList() {
-  const { rows, total, params, today, canEdit, canExport, assignees, organizations } = useLoaderData<typeof loader>();
+  const { rows, total, params, today, canEdit, canExport, assignees, organizations, savedViews } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, date } = useI18n();
   const columns = [
@@ -132,6 +134,7 @@ export default function FollowUpsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "follow-ups", views: savedViews }}
         title={t("followUps.title")}
         exportKind={canExport ? "follow-ups" : null}
         newLink={canEdit ? { to: "/follow-ups/new", label: t("followUps.new") } : null}

@@ -9,19 +9,21 @@ import { oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { organizationListSpec } from "#app/domain/organization.ts";
 import { listOrganizations, parseOrganizationListParams, type Organization } from "#app/models/organizations.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parseOrganizationListParams(new URL(request.url));
   const page = listOrganizations(user, params);
-  return json({ ...page, params, canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
+  return json({
+    savedViews: savedViewsFor(user, "organizations"), ...page, params, canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
 }
 
 type Row = Pick<Organization, "id" | "name" | "kind" | "oblast" | "municipality" | "archived" | "updatedAt">;
 const column = createColumnHelper<Row>();
 
 export default function OrganizationsList() {
-  const { rows, total, params, canCreate, canExport } = useLoaderData<typeof loader>();
+  const { rows, total, params, canCreate, canExport, savedViews } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
   const columns = [
     column.accessor("name", {
@@ -43,6 +45,7 @@ export default function OrganizationsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "organizations", views: savedViews }}
         title={t("org.title")}
         exportKind={canExport ? "organizations" : null}
         newLink={canCreate ? { to: "/organizations/new", label: t("org.new") } : null}

@@ -10,18 +10,21 @@ import { partnershipKinds, partnershipStatuses } from "#app/domain/enums.ts";
 import { partnershipListSpec } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { OWNER_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
-import { listPartnerships, parsePartnershipListParams, type PartnershipRow } from "#app/models/partnerships.server.ts";
+import { listPartnerships, parsePartnershipListParams, partnershipProjects, type PartnershipRow } from "#app/models/partnerships.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parsePartnershipListParams(new URL(request.url));
   const page = listPartnerships(user, params);
   return json({
+    savedViews: savedViewsFor(user, "partnerships"),
     ...page,
     params,
     canCreate: can(user, "writeRecords"),
     canExport: can(user, "export"),
     owners: userChoices(OWNER_ROLES),
+    projects: partnershipProjects(user),
     // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
     organizations: pickerChoices("organizations", [params.filters.organization]),
   });
@@ -30,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const column = createColumnHelper<PartnershipRow>();
 
 export default function PartnershipsList() {
-  const { rows, total, params, canCreate, canExport, owners, organizations } = useLoaderData<typeof loader>();
+  const { rows, total, params, canCreate, canExport, owners, organizations, savedViews, projects } = useLoaderData<typeof loader>();
   const { t, date, dateTime } = useI18n();
   const columns = [
     column.accessor("title", {
@@ -39,6 +42,7 @@ export default function PartnershipsList() {
       cell: (c) => <Link to={`/partnerships/${c.row.original.id}`}>{c.getValue()}</Link>,
     }),
     column.accessor("kind", { id: "kind", header: () => t("partnerships.field.kind"), cell: (c) => enumLabel(t, "partnershipKind", c.getValue()) }),
+    column.accessor("project", { id: "project", header: () => t("partnerships.field.project"), cell: (c) => c.getValue() ?? t("common.none") }),
     column.accessor("status", { id: "status", header: () => t("partnerships.field.status"), cell: (c) => enumLabel(t, "partnershipStatus", c.getValue()) }),
     column.accessor("startsOn", {
       id: "start",
@@ -53,6 +57,7 @@ export default function PartnershipsList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "partnerships", views: savedViews }}
         title={t("partnerships.title")}
         exportKind={canExport ? "partnerships" : null}
         newLink={canCreate ? { to: "/partnerships/new", label: t("partnerships.new") } : null}
@@ -62,6 +67,8 @@ export default function PartnershipsList() {
           options={partnershipStatuses.map((s) => ({ value: s, label: enumLabel(t, "partnershipStatus", s) }))} />
         <FilterSelect name="kind" label={t("partnerships.field.kind")} value={f.kind}
           options={partnershipKinds.map((k) => ({ value: k, label: enumLabel(t, "partnershipKind", k) }))} />
+        <FilterSelect name="project" label={t("partnerships.field.project")} value={f.project}
+          options={projects.map((p) => ({ value: p, label: p }))} />
         <FilterSelect name="owner" label={t("partnerships.field.owner")} value={f.owner}
           options={owners.map((o) => ({ value: o.id, label: o.label }))} />
         <RecordPicker kind="organizations" name="organization" label="partnerships.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />

@@ -9,19 +9,20 @@ import { ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { personListSpec } from "#app/domain/person.ts";
 import { listPeople, parsePersonListParams, type PersonRow } from "#app/models/people.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parsePersonListParams(new URL(request.url));
   const page = listPeople(user, params);
-  return json({ ...page, params, organizations: pickerChoices("organizations", [params.filters.organization]), canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
+  return json({ ...page, savedViews: savedViewsFor(user, "people"), params, organizations: pickerChoices("organizations", [params.filters.organization]), canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
 }
 
 type Row = Pick<PersonRow, "id" | "name" | "position" | "email" | "organizationId" | "organizationName" | "archived" | "updatedAt">;
 const column = createColumnHelper<Row>();
 
 export default function PeopleList() {
-  const { rows, total, params, organizations, canCreate, canExport } = useLoaderData<typeof loader>();
+  const { rows, total, params, organizations, canCreate, canExport, savedViews } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
   const columns = [
     column.accessor("name", {
@@ -48,6 +49,7 @@ export default function PeopleList() {
   return (
     <section>
       <ListHeading
+        savedViews={{ kind: "people", views: savedViews }}
         title={t("people.title")}
         exportKind={canExport ? "people" : null}
         newLink={canCreate ? { to: "/people/new", label: t("people.new") } : null}

@@ -8,19 +8,21 @@ import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage
 import { consentStates, refugeeListSpec } from "#app/domain/refugee.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { listRefugeeContacts, parseRefugeeListParams, refugeeCountryChoices, type RefugeeListRow } from "#app/models/refugees.server.ts";
+import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = parseRefugeeListParams(new URL(request.url));
   const page = listRefugeeContacts(user, params);
-  return json({ ...page, params, countries: refugeeCountryChoices(user), canCreate: can(user, "writeRefugeeContacts") });
+  return json({
+    savedViews: savedViewsFor(user, "refugees"), ...page, params, countries: refugeeCountryChoices(user), canCreate: can(user, "writeRefugeeContacts") });
 }
 
 type Row = Omit<RefugeeListRow, never>;
 const column = createColumnHelper<Row>();
 
 export default function RefugeesList() {
-  const { rows, total, params, countries, canCreate } = useLoaderData<typeof loader>();
+  const { rows, total, params, countries, canCreate, savedViews } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
   const columns = [
     column.accessor("name", {
@@ -47,7 +49,8 @@ export default function RefugeesList() {
   const f = params.filters;
   return (
     <section>
-      <ListHeading title={t("refugees.title")} newLink={canCreate ? { to: "/refugees/new", label: t("refugees.new") } : null} />
+      <ListHeading
+        savedViews={{ kind: "refugees", views: savedViews }} title={t("refugees.title")} newLink={canCreate ? { to: "/refugees/new", label: t("refugees.new") } : null} />
       <p className="notice">{t("refugees.gdprNotice")}</p>
       <ListFilters params={params} searchPlaceholder={t("refugees.searchPlaceholder")} clearTo="/refugees">
         <FilterSelect name="consent" label={t("refugees.consentState")} value={f.consent}

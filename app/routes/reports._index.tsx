@@ -38,7 +38,8 @@ function Table({ table }: { table: ReportTable }) {
   const { t, number } = useI18n();
   const cell = (value: string | number | null) => (value === null ? t("common.none") : typeof value === "number" ? number(value) : value);
   return (
-    <table className="report-table" id={`report-${table.id}`}>
+    // Focusable: on a narrow screen the table scrolls inside its box, and a keyboard must reach the scroll.
+    <table className="report-table" id={`report-${table.id}`} tabIndex={0}>
       <caption className="visually-hidden">{table.title}</caption>
       <thead>
         <tr>
@@ -58,7 +59,7 @@ function Table({ table }: { table: ReportTable }) {
           </tr>
         ) : (
           table.rows.map((row, r) => (
-            <tr key={r}>
+            <tr key={r} className={table.groupRows?.includes(r) ? "group-row" : table.groupRows ? "group-member" : undefined}>
               {row.map((value, i) =>
                 i === 0 ? (
                   <th key={i} scope="row">
@@ -131,7 +132,19 @@ export default function Reports() {
           {t("reports.filter.invalid")}
         </p>
       ) : null}
-      <p className="report-note">{t("reports.rateDefinition")}</p>
+      <p className="report-note rate-definition">{t("reports.rateDefinition")}</p>
+      <p className="report-note">{t("reports.rateStatusNote")}</p>
+      <section className="report-glossary" aria-labelledby="report-glossary">
+        <h2 id="report-glossary">{t("reports.glossary")}</h2>
+        <dl>
+          {(["made", "open", "overdue", "unverified"] as const).map((k) => (
+            <div key={k}>
+              <dt>{t(`reports.col.${k}`)}</dt>
+              <dd>{t(`reports.define.${k}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <p className="report-note export-links">{t("reports.print")}</p>
       {tables.map((table) => (
         <section key={table.id} aria-labelledby={`heading-${table.id}`}>

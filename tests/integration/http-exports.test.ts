@@ -132,7 +132,9 @@ describe("the report's files hold exactly what the report page shows", () => {
       await switchLanguage(locale);
       try {
         const page = reportTablesOfPage(await (await get(`/reports${query}`)).text());
-        expect(page.length).toBe(6);
+        // Summary, area, NIEM dimension (issue 17), organization kind, oblast, partnerships, refugees.
+        expect(page.length).toBe(7);
+        expect(page.find((t) => t.id === "dimension")!.rows.length).toBe(4 + 13);
         expect(page.find((t) => t.id === "area")!.rows.length).toBeGreaterThan(2);
         const intl = locale === "bg" ? "bg-BG" : "en-GB";
 
