@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "../env.server.ts";
+import { searchKey } from "../lib/transliterate.ts";
 import { ensurePrivateDir, makeDatabasePrivate, makeFilePrivate } from "../lib/private-files.server.ts";
 import * as schema from "./schema.ts";
 
@@ -27,6 +28,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("secure_delete = ON");
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
+  // A name folded as search keys are (query.server.ts ranks exact name matches in either script).
+  sqlite.function("search_fold", { deterministic: true }, (text: unknown) => (text == null ? null : searchKey(String(text))));
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

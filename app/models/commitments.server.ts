@@ -12,7 +12,7 @@ import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, earlierSubmission, noteSubmission, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
 import { planStatusChange } from "./commitment-lifecycle.server.ts";
@@ -89,7 +89,7 @@ export function listCommitments(user: CurrentUser, params: CommitmentListParams,
     .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
     .leftJoin(events, eq(events.id, commitments.eventId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, commitments.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], commitments.id, { name: commitments.title, searchKey: commitments.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

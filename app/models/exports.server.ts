@@ -43,7 +43,7 @@ import {
   sortColumns as followUpSortColumns,
 } from "./follow-ups.server.ts";
 import { listConditions as personConditions, parsePersonListParams, sortColumns as personSortColumns } from "./people.server.ts";
-import { orderBy } from "./query.server.ts";
+import { listOrderBy } from "./query.server.ts";
 
 // ---------------------------------------------------------------- what each export holds
 
@@ -110,7 +110,7 @@ const organizationsExport: ExportDefinition = {
       })
       .from(organizations)
       .where(where)
-      .orderBy(...orderBy(organizationSortColumns[params.sort], params.dir, organizations.id));
+      .orderBy(...listOrderBy(params, organizationSortColumns[params.sort], organizations.id, { name: organizations.name, searchKey: organizations.searchKey }));
     return { rows, count: db.select(countOf()).from(organizations).where(where) };
   },
   cells: ([id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, updatedAt], t) => [
@@ -167,7 +167,7 @@ const peopleExport: ExportDefinition = {
       .from(people)
       .leftJoin(organizations, eq(organizations.id, people.organizationId))
       .where(where)
-      .orderBy(...orderBy(personSortColumns[params.sort], params.dir, people.id));
+      .orderBy(...listOrderBy(params, personSortColumns[params.sort], people.id, { name: people.name, searchKey: people.searchKey }));
     return { rows, count: db.select(countOf()).from(people).where(where) };
   },
   cells: ([id, name, nameLatin, position, organization, email, phone, languages, notes, archived, updatedAt], t) => [
@@ -228,7 +228,7 @@ const partnershipsExport: ExportDefinition = {
       .from(partnerships)
       .leftJoin(users, eq(users.id, partnerships.ownerId))
       .where(where)
-      .orderBy(...orderBy(partnershipSortColumns[params.sort], params.dir, partnerships.id));
+      .orderBy(...listOrderBy(params, partnershipSortColumns[params.sort], partnerships.id, { name: partnerships.title, searchKey: partnerships.searchKey }));
     return { rows, count: db.select(countOf()).from(partnerships).where(where) };
   },
   cells: ([id, title, kind, status, startsOn, endsOn, lead, members, project, owner, commitmentCount, fulfilled, partially, withdrawn], t) => [
@@ -314,7 +314,7 @@ const commitmentsExport: ExportDefinition = {
       .leftJoin(partnerships, eq(partnerships.id, commitments.partnershipId))
       .leftJoin(users, eq(users.id, commitments.ownerId))
       .where(where)
-      .orderBy(...orderBy(commitmentSortColumns[params.sort], params.dir, commitments.id));
+      .orderBy(...listOrderBy(params, commitmentSortColumns[params.sort], commitments.id, { name: commitments.title, searchKey: commitments.searchKey }));
     return { rows, count: db.select(countOf()).from(commitments).where(where) };
   },
   cells: ([id, title, lead, coPledgers, event, partnership, area, dimension, kind, dueOn, status, verified, owner, shared, latestNote, latestAt], t) => [
@@ -381,7 +381,7 @@ const followUpsExport: ExportDefinition = {
       .leftJoin(users, eq(users.id, followUps.assigneeId))
       .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
       .where(where)
-      .orderBy(...orderBy(followUpSortColumns[params.sort], params.dir, followUps.id));
+      .orderBy(...listOrderBy(params, followUpSortColumns[params.sort], followUps.id, { name: followUps.title, searchKey: followUps.searchKey }));
     return { rows, count: db.select(countOf()).from(followUps).where(where) };
   },
   cells: ([id, title, dueOn, status, assignee, organization, person, partnership, commitment, event, sharedWith, completedAt, completionNote, notes], t) => [

@@ -11,7 +11,7 @@ import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { changedFields, writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
@@ -68,7 +68,7 @@ export function listFollowUps(user: CurrentUser, params: FollowUpListParams, tod
     .leftJoin(users, eq(users.id, followUps.assigneeId))
     .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, followUps.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], followUps.id, { name: followUps.title, searchKey: followUps.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();
