@@ -28,11 +28,16 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("secure_delete = ON");
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
-  // A name folded as search keys are (query.server.ts ranks exact name matches in either script).
-  sqlite.function("search_fold", { deterministic: true }, (text: unknown) => (text == null ? null : searchKey(String(text))));
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/** Functions the app's queries call; every connection that runs them (exports open their own) registers them. */
+export function registerSqlFunctions(sqlite: Database.Database) {
+  // A name folded as search keys are (query.server.ts ranks exact name matches in either script).
+  sqlite.function("search_fold", { deterministic: true }, (text: unknown) => (text == null ? null : searchKey(String(text))));
 }
 
 // One connection per process: better-sqlite3 is synchronous, so requests never interleave inside a transaction.

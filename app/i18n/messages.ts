@@ -16,6 +16,7 @@ import { dashboard } from "./messages/dashboard.ts";
 import { reports } from "./messages/reports.ts";
 import { reminders } from "./messages/reminders.ts";
 import { backups } from "./messages/backups.ts";
+import { desk } from "./messages/desk.ts";
 
 const modules = [
   core,
@@ -34,6 +35,7 @@ const modules = [
   reports,
   reminders,
   backups,
+  desk,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -11,16 +11,18 @@ import type { Options as CsvOptions } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 import { eq, getTableName, sql, type AnyColumn } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
-import { getDb } from "../db/client.server.ts";
-import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
+import { requireCapability, type Capability, type CurrentUser } from "../auth/access.server.ts";
+import { getDb, registerSqlFunctions } from "../db/client.server.ts";
+import { auditEntries, commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { Locale } from "../domain/enums.ts";
 import { fulfilmentRate } from "../domain/fulfilment.ts";
-import { exportFilters, type ExportFormat, type ExportKind } from "../domain/exports.ts";
+import { exportFilters, type AnyExportKind, type ExportFormat } from "../domain/exports.ts";
 import { env } from "../env.server.ts";
 import { enumLabel, makeTranslate, type MessageKey, type Translate } from "../i18n/i18n.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import { csvOptions, dateCell, dateTimeCell, xlsxDateFormat, type CellValue, type ColumnType } from "../lib/spreadsheet-safety.ts";
+import { changesText, describeChanges } from "../lib/audit-changes.ts";
+import { auditConditions, auditRecordHref, auditCommitmentOfUpdate, parseAuditListParams } from "./audit-log.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import {
   listConditions as organizationConditions,
@@ -57,7 +59,9 @@ type ExportDefinition = {
   /** The list's rows (all of them, in the list's order) and their count, for the list URL's parameters. */
   query(search: URLSearchParams, user: CurrentUser): { rows: BuiltQuery; count: BuiltQuery };
   /** One raw row (the selected columns, in order) → the cells of the file. */
-  cells(row: any[], t: Translate): CellValue[];
+  cells(row: any[], t: Translate, locale: Locale): CellValue[];
+  /** A capability needed beyond `export` (the audit log is for admins only). */
+  capability?: Capability;
 };
 
 const yesNo = (t: Translate, value: unknown) => (value ? t("common.yes") : t("common.no"));
@@ -402,15 +406,68 @@ const followUpsExport: ExportDefinition = {
   ],
 };
 
-const definitions: Partial<Record<ExportKind, ExportDefinition>> = {
+// The audit log as filtered on /admin/audit, newest first like the page, changes in words.
+const auditExport: ExportDefinition = {
+  capability: "readAudit",
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "audit.at", type: "datetime", width: 17 },
+    { header: "audit.user", width: 24 },
+    { header: "audit.action", width: 20 },
+    { header: "audit.recordKind", width: 20 },
+    { header: "audit.recordId", type: "number", width: 10 },
+    { header: "audit.recordLink", width: 24 },
+    { header: "audit.changes", width: 60 },
+    { header: "audit.detail", width: 40 },
+    { header: "audit.ip", width: 16 },
+  ],
+  query(search) {
+    const params = parseAuditListParams(search);
+    const where = auditConditions(params);
+    const db = getDb();
+    const rows = db
+      .select({
+        id: auditEntries.id,
+        at: auditEntries.at,
+        user: users.name,
+        action: auditEntries.action,
+        entityType: auditEntries.entityType,
+        entityId: auditEntries.entityId,
+        commitmentId: auditCommitmentOfUpdate,
+        changes: auditEntries.changes,
+        detail: auditEntries.detail,
+        ip: auditEntries.ip,
+      })
+      .from(auditEntries)
+      .leftJoin(users, eq(users.id, auditEntries.userId))
+      .where(where)
+      .orderBy(params.dir === "asc" ? sql`${auditEntries.id}` : sql`${auditEntries.id} DESC`);
+    return { rows, count: db.select(countOf()).from(auditEntries).where(where) };
+  },
+  cells: ([id, at, user, action, entityType, entityId, commitmentId, changes, detail, ip], t, locale) => [
+    id,
+    dateTimeCell(at),
+    user ?? t("common.none"),
+    t(`audit.action.${action}` as MessageKey),
+    t(`audit.kind.${entityType}` as MessageKey),
+    entityId,
+    auditRecordHref({ entityType, entityId, commitmentId }) ?? "",
+    changesText(describeChanges(t, locale, entityType, action, changes)),
+    detail ?? "",
+    ip ?? "",
+  ],
+};
+
+const definitions: Partial<Record<AnyExportKind, ExportDefinition>> = {
   organizations: organizationsExport,
   people: peopleExport,
   partnerships: partnershipsExport,
   commitments: commitmentsExport,
   "follow-ups": followUpsExport,
+  audit: auditExport,
 };
 
-export function hasExport(kind: ExportKind): boolean {
+export function hasExport(kind: AnyExportKind): boolean {
   return Boolean(definitions[kind]);
 }
 
@@ -422,7 +479,7 @@ export function hasExport(kind: ExportKind): boolean {
  */
 export function exportResponse(
   user: CurrentUser,
-  kind: ExportKind,
+  kind: AnyExportKind,
   format: ExportFormat,
   search: URLSearchParams,
   ctx: { ip?: string | null } = {},
@@ -430,6 +487,7 @@ export function exportResponse(
   requireCapability(user, "export");
   const definition = definitions[kind];
   if (!definition) return null;
+  if (definition.capability) requireCapability(user, definition.capability);
   const built = definition.query(search, user);
   const cursor = openCursor(built.rows, built.count);
   writeAudit(getDb(), {
@@ -440,7 +498,7 @@ export function exportResponse(
     ip: ctx.ip,
   });
   const t = makeTranslate(user.locale);
-  const toCells = (row: unknown[]) => definition.cells(row, t);
+  const toCells = (row: unknown[]) => definition.cells(row, t, user.locale);
   const headers = definition.columns.map((c) => t(c.header));
   const types = definition.columns.map((c) => c.type ?? "text");
   const body =
@@ -479,6 +537,7 @@ function openCursor(rowsQuery: BuiltQuery, countQuery: BuiltQuery): Cursor {
   // An in-memory database (only in throwaway tools) cannot be opened twice: it is read whole.
   const own = file !== ":memory:";
   const connection = own ? new Database(file, { readonly: true, fileMustExist: true }) : getDb().$client;
+  if (own) registerSqlFunctions(connection);
   const close = () => {
     if (own && connection.open) connection.close();
   };
