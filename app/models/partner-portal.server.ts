@@ -26,6 +26,7 @@ import { storeEvidenceFile } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
+import { partnerReportsWaiting } from "./dashboard.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
 
@@ -449,10 +450,11 @@ export const PARTNER_UPDATES_PER_PAGE = 50;
 const returner = aliasedTable(users, "returner");
 
 /** Updates partners posted (staff with readRecords): those waiting for a decision (neither verified nor returned) first, then newest first. */
-export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: PartnerUpdateRow[]; total: number } {
+export function listPartnerUpdates(user: CurrentUser, page = 1, options: { pending?: boolean } = {}): { rows: PartnerUpdateRow[]; total: number } {
   requireCapability(user, "readRecords");
   const db = getDb();
-  const where = isNotNull(commitmentUpdates.partnerOrganizationId);
+  // pending: only those not verified yet (the start page's count links here).
+  const where = options.pending ? partnerReportsWaiting : isNotNull(commitmentUpdates.partnerOrganizationId);
   const rows = db
     .select({
       id: commitmentUpdates.id,

@@ -32,6 +32,10 @@ export const desk = defineMessages({
     "audit.kind.import": "Импорт",
     "audit.kind.backup": "Резервно копие",
     "exports.kind.audit": "Одитен журнал",
+    "list.total": "Общо: {total}",
+    "followUps.addNote": "Бележка",
+    "followUps.addNoteButton": "Добави бележка",
+    "followUps.noteAdded": "Бележката е добавена.",
   },
   en: {
     "audit.recordKind": "Record kind",
@@ -62,5 +66,9 @@ export const desk = defineMessages({
     "audit.kind.import": "Import",
     "audit.kind.backup": "Backup",
     "exports.kind.audit": "Audit log",
+    "list.total": "Total: {total}",
+    "followUps.addNote": "Note",
+    "followUps.addNoteButton": "Add note",
+    "followUps.noteAdded": "The note was added.",
   },
 });
