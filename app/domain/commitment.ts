@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, type NiemArea, type NiemDimension } from "./enums.ts";
+import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, type CommitmentStatus, type NiemArea, type NiemDimension } from "./enums.ts";
 import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 import { requiredId } from "./partnership.ts";
 
@@ -65,3 +65,10 @@ export const commitmentListSpec = {
     overdue: z.enum(["1"]),
   },
 };
+
+/** A commitment still to be done: past its due date it is overdue (the list's filter, the portal's flag). */
+export const openCommitmentStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];
+
+export function isCommitmentOverdue(c: { status: CommitmentStatus; dueOn: string | null }, today: string): boolean {
+  return c.dueOn != null && c.dueOn < today && (openCommitmentStatuses as readonly string[]).includes(c.status);
+}

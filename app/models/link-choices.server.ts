@@ -3,7 +3,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
 import { commitments, events, organizations, partnerships, people, users } from "../db/schema.ts";
-import type { Role } from "../domain/enums.ts";
+import type { Locale, Role } from "../domain/enums.ts";
+import { defaultLocale, formatDate } from "../i18n/i18n.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { ftsMatchExpression } from "../lib/fts-query.ts";
 import { matchRank } from "./query.server.ts";
@@ -23,9 +24,10 @@ export function userChoices(roles: readonly Role[]): Choice[] {
 export const OWNER_ROLES = ["admin", "coordinator"] as const satisfies readonly Role[];
 export const ASSIGNEE_ROLES = ["admin", "manager", "coordinator"] as const satisfies readonly Role[];
 
-export function eventChoices(): Choice[] {
+/** Events newest first, «Title (date)» with the date as the user writes dates. */
+export function eventChoices(locale: Locale = defaultLocale): Choice[] {
   return getDb().select({ id: events.id, label: events.title, startsOn: events.startsOn }).from(events).orderBy(desc(events.startsOn)).all()
-    .map((e) => ({ id: e.id, label: `${e.label} (${e.startsOn})` }));
+    .map((e) => ({ id: e.id, label: `${e.label} (${formatDate(locale, e.startsOn)})` }));
 }
 
 export function partnershipChoices(): Choice[] {

@@ -18,6 +18,7 @@ import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles, fo
 import { allowedTargets, partnerProposableStatuses, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus } from "../domain/enums.ts";
 import { scopeFields, type PartnerUpdateInput } from "../domain/portal.ts";
+import { isCommitmentOverdue } from "../domain/commitment.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -105,6 +106,8 @@ export type SharedCommitment = {
 export type SharedCommitmentSummary = Pick<SharedCommitment, "id" | "title" | "status" | "statusVerified" | "dueOn" | "timeline"> & {
   /** Whether the partner's organization leads it (else it co-pledged). */
   isLead: boolean;
+  /** Past due and not finished: flagged like an overdue task. */
+  overdue: boolean;
 };
 
 type SharedCommitmentRow = SharedCommitment & { isLead: boolean };
@@ -226,7 +229,9 @@ export function getPortalOverview(user: CurrentUser): {
   return {
     organization: { id, name, kind, oblast, municipality, address, email, phone, website },
     commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)).map(
-      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({ id, title, status, statusVerified, dueOn, isLead, timeline }),
+      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({
+        id, title, status, statusVerified, dueOn, isLead, timeline, overdue: isCommitmentOverdue({ status, dueOn }, todayIso()),
+      }),
     ),
     followUps: sharedFollowUps(db, organizationId).map(({ id, title, dueOn, status, overdue }) => ({ id, title, dueOn, status, overdue })),
   };

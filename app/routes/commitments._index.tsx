@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canCreate: can(user, "writeRecords"),
     canExport: can(user, "export"),
     owners: userChoices(OWNER_ROLES),
-    events: eventChoices(),
+    events: eventChoices(user.locale),
     // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
     organizations: pickerChoices("organizations", [params.filters.organization]),
   });

@@ -22,7 +22,7 @@ export const commitments = defineMessages({
     "commitments.field.niemArea": "Област на интеграцията (НИЕМ)",
     "commitments.field.kind": "Вид",
     "commitments.field.dueOn": "Срок",
-    "commitments.field.owner": "Отговорник в BCRM",
+    "commitments.field.owner": "Отговорник в БСБМ",
     "commitments.field.sharedWithPartner": "Споделен с организацията, поела ангажимента",
     "commitments.field.status": "Статус",
     "commitments.field.organization": "Организация (водеща или съвместна)",
