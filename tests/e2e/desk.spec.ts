@@ -1,7 +1,7 @@
 // Issue 17 ("A day at BCRM's desk"), as a person sees it in the browser: a search that ranks,
 // an audit log you can question, a dashboard whose numbers lead to their records, and «/».
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, signIn, test as worldTest } from "./fixtures.ts";
 
 /** The count a list page says it holds («Показани 1–25 от 47», or «Общо: 3»). */
 async function totalOn(page: Page): Promise<number> {
@@ -103,4 +103,30 @@ test("«/» focuses the header search from any page, not while typing; Escape le
   await page.keyboard.type("a/b");
   await expect(field).toHaveValue("a/b");
   await expect(search).not.toBeFocused();
+});
+
+worldTest("a partner reads «Споделено със …» and sees a past-due commitment flagged like a task", async ({ page, world, signInAs }) => {
+  const organization = world.organization(`Зорница ${Date.now()}`);
+  const partner = world.partner(organization);
+  const late = world.sharedCommitment(organization);
+  const onTime = world.sharedCommitment(organization);
+  world.query("UPDATE commitments SET due_on = '2020-01-31', status = 'in_progress' WHERE id = ? RETURNING id", late.id);
+  world.query("UPDATE commitments SET due_on = '2099-01-31' WHERE id = ? RETURNING id", onTime.id);
+  await signInAs(partner.email);
+  await page.goto("/shared");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Споделено със ${organization.name}`);
+  await expect(page.locator(`#commitment-${late.id}`)).toContainText("31.01.2020");
+  await expect(page.locator(`#commitment-${late.id} .badge-overdue`)).toBeVisible();
+  await expect(page.locator(`#commitment-${onTime.id} .badge-overdue`)).toHaveCount(0);
+});
+
+test("event dates in a filter's options are written as the user writes dates", async ({ page }) => {
+  await signIn(page, demo.coordinator);
+  await page.goto("/commitments");
+  const options = await page.locator('main select[name="event"] option').allInnerTexts();
+  expect(options.length).toBeGreaterThan(1);
+  for (const option of options.slice(1)) {
+    expect(option).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(option).toMatch(/\(\d{2}\.\d{2}\.\d{4}\)$/);
+  }
 });

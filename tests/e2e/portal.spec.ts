@@ -12,7 +12,7 @@ test("partner reports a fulfilment with a PDF and completes a shared follow-up; 
   // --- the partner
   await signIn(page, demo.partnerSofia);
   await expect(page).toHaveURL(/\/shared$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Споделено с Столична община");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Споделено със Столична община");
   await expect(page.getByRole("link", { name: "Профил: парола и език" })).toBeVisible();
   // Overdue shared items are flagged.
   await expect(page.locator("tr.overdue").first()).toContainText("просрочена");
