@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, type CommitmentStatus, type NiemArea, type NiemDimension } from "./enums.ts";
+import { openCommitmentStatuses } from "./fulfilment.ts";
 import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 import { requiredId } from "./partnership.ts";
 
@@ -66,9 +67,7 @@ export const commitmentListSpec = {
   },
 };
 
-/** A commitment still to be done: past its due date it is overdue (the list's filter, the portal's flag). */
-export const openCommitmentStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];
-
+/** A commitment still to be done and past its due date (the list's overdue filter, the report, the portal's flag). */
 export function isCommitmentOverdue(c: { status: CommitmentStatus; dueOn: string | null }, today: string): boolean {
   return c.dueOn != null && c.dueOn < today && (openCommitmentStatuses as readonly string[]).includes(c.status);
 }

@@ -3,7 +3,8 @@ import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser 
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
-import { commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput, openCommitmentStatuses } from "../domain/commitment.ts";
+import { commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
+import { openCommitmentStatuses } from "../domain/fulfilment.ts";
 import { allowedTargets, carriableStatuses, initialStatus, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
