@@ -41,12 +41,55 @@ export type ReportData = {
 
 export type ReportCell = string | number | null;
 export type ReportColumn = { label: string; kind: "text" | "count" | "percent" };
-export type ReportTable = { id: string; title: string; columns: ReportColumn[]; rows: ReportCell[][] };
+/** `links`: beside `rows`, the commitments list of exactly the records a count counts (page only, not files). */
+export type ReportTable = { id: string; title: string; columns: ReportColumn[]; rows: ReportCell[][]; links?: Array<Array<string | null>> };
+
+/** The commitments list filters of the report's own filters (event, period and its basis). */
+function reportListQuery(filters: ReportFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filters.event) query.set("event", String(filters.event));
+  if (filters.from) query.set("from", filters.from);
+  if (filters.to) query.set("to", filters.to);
+  if ((filters.from || filters.to) && filters.basis !== "due") query.set("basis", filters.basis);
+  return query;
+}
+
+/** The measures of a breakdown row as list filters, in the order of its count columns (rate: no link). */
+const measureFilters: Array<Record<string, string> | null> = [
+  {},
+  { status: "fulfilled" },
+  { status: "partially_fulfilled" },
+  { status: "not_fulfilled" },
+  { status: "withdrawn" },
+  { open: "1" },
+  { overdue: "1" },
+  { unverified: "1" },
+  null,
+];
+
+function measureLinks(filters: ReportFilters, group: Record<string, string>): Array<string | null> {
+  return measureFilters.map((measure) => {
+    if (!measure) return null;
+    const query = reportListQuery(filters);
+    for (const [k, v] of Object.entries({ ...group, ...measure })) query.set(k, v);
+    const text = query.toString();
+    return `/commitments${text ? `?${text}` : ""}`;
+  });
+}
 
 const count = (label: MessageKey, t: Translate): ReportColumn => ({ label: t(label), kind: "count" });
 
-function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, rows: Breakdown[], label: (key: string) => string, t: Translate): ReportTable {
+function breakdownTable(
+  id: string,
+  title: MessageKey,
+  keyLabel: MessageKey,
+  rows: Breakdown[],
+  label: (key: string) => string,
+  t: Translate,
+  link?: { filters: ReportFilters; param: string },
+): ReportTable {
   return {
+    links: link ? rows.map((b) => [null, ...measureLinks(link.filters, { [link.param]: b.key })]) : undefined,
     id,
     title: t(title),
     columns: [
@@ -77,7 +120,8 @@ function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, row
 }
 
 /** The report's tables, with labels in the reader's language. */
-export function reportTables(report: ReportData, t: Translate): ReportTable[] {
+export function reportTables(report: ReportData, t: Translate, linkFilters?: ReportFilters): ReportTable[] {
+  const link = (param: string) => (linkFilters ? { filters: linkFilters, param } : undefined);
   const s = report.summary;
   const summaryRows: Array<[MessageKey, ReportCell]> = [
     ["reports.col.made", s.made],
@@ -99,10 +143,11 @@ export function reportTables(report: ReportData, t: Translate): ReportTable[] {
         { label: t("reports.col.value"), kind: "count" },
       ],
       rows: summaryRows.map(([label, value]) => [t(label), value]),
+      links: linkFilters ? measureLinks(linkFilters, {}).map((href) => [null, href]) : undefined,
     },
-    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t),
-    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t),
-    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t),
+    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t, link("area")),
+    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t, link("leadKind")),
+    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t, link("leadOblast")),
     {
       id: "partnerships",
       title: t("reports.partnerships"),

@@ -50,8 +50,18 @@ function pledgedBy(organizationId: number): SQL {
 }
 
 export function listConditions(params: CommitmentListParams, today: string): SQL | undefined {
-  const { status, area, dimension, event, partnership, organization, owner, overdue } = params.filters;
+  const { status, area, dimension, event, partnership, organization, owner, overdue, from, to, basis, leadKind, leadOblast, open, unverified } = params.filters;
+  // The report's period: on the due date, or on the day the commitment was recorded (reports.server.ts).
+  const day = basis === "created" ? sql`substr(${commitments.createdAt}, 1, 10)` : sql`${commitments.dueOn}`;
   return and(
+    from ? sql`${day} >= ${from}` : undefined,
+    to ? sql`${day} <= ${to}` : undefined,
+    leadKind ? sql`${commitments.leadOrganizationId} IN (SELECT id FROM ${organizations} WHERE kind = ${leadKind})` : undefined,
+    leadOblast
+      ? sql`${commitments.leadOrganizationId} IN (SELECT id FROM ${organizations} WHERE ${leadOblast === "none" ? sql`oblast IS NULL` : sql`oblast = ${leadOblast}`})`
+      : undefined,
+    open ? inArray(commitments.status, [...openStatuses]) : undefined,
+    unverified ? eq(commitments.statusVerified, false) : undefined,
     status ? eq(commitments.status, status) : undefined,
     area ? eq(commitments.niemArea, area) : undefined,
     dimension ? eq(commitments.niemDimension, dimension) : undefined,
