@@ -84,6 +84,23 @@ test("every number and bar on the dashboard leads to a list of exactly that many
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[?]/g, "\\?")}$`));
 });
 
+test("every count of the report leads to a list of exactly that many commitments", async ({ page }) => {
+  await signIn(page, demo.manager);
+  await page.goto("/reports");
+  const links: Array<{ href: string; count: number }> = [];
+  for (const link of await page.locator("table.report-table td a").all()) {
+    links.push({ href: (await link.getAttribute("href"))!, count: Number((await link.innerText()).replace(/\D/g, "")) });
+  }
+  expect(links.length).toBeGreaterThan(50);
+  expect(links.filter((l) => l.count > 0).length).toBeGreaterThan(20);
+  // A sample across the tables (every link is followed in tests/integration/report-links.test.ts).
+  const sample = links.filter((_, i) => i % 7 === 0);
+  for (const { href, count } of sample) {
+    await page.goto(href);
+    expect(await totalOn(page), href).toBe(count);
+  }
+});
+
 test("«/» focuses the header search from any page, not while typing; Escape leaves it", async ({ page }) => {
   await signIn(page, demo.coordinator);
   const search = page.locator("header").getByRole("searchbox");
