@@ -20,6 +20,7 @@ import { optionalUser } from "./auth/access.server.ts";
 import { useI18n } from "./components/i18n.tsx";
 import { useNonce } from "./components/nonce.tsx";
 import { HeaderSearch } from "./components/SearchResults.tsx";
+import { KeyboardShortcuts } from "./components/KeyboardShortcuts.tsx";
 import { locales } from "./domain/enums.ts";
 import { makeTranslate } from "./i18n/i18n.ts";
 import { resolveLocale, takeFlash } from "./lib/http.server.ts";
@@ -153,6 +154,7 @@ export default function App() {
       <main id="main">
         <Outlet />
       </main>
+      {data.user ? <KeyboardShortcuts /> : null}
     </>
   );
 }

@@ -136,6 +136,18 @@ export function canChangeSavedView(user: CurrentUser, view: { ownerId: number })
   return can(user, "useSavedViews") && view.ownerId === user.id;
 }
 
+/**
+ * Closing a follow-up (marking it done) or adding a note to it: whoever it is assigned to, whatever
+ * their role (a manager closes their own task), and everyone who writes records.
+ */
+export function canCloseFollowUp(user: CurrentUser, followUp: { assigneeId: number | null }): boolean {
+  return can(user, "writeRecords") || (user.role !== "partner" && followUp.assigneeId === user.id);
+}
+
+export function requireFollowUpClose(user: CurrentUser, followUp: { assigneeId: number | null }): void {
+  if (!canCloseFollowUp(user, followUp)) deny(user);
+}
+
 // ---------------------------------------------------------------- a partner's reach
 
 // What a partner organization may see is said here once as SQL — every reader (portal, search,

@@ -2,7 +2,8 @@
 // a one-line summary and the same numbers as a table (STYLE: charts need a table fallback).
 import { useI18n } from "./i18n.tsx";
 
-export type BarItem = { key: string; label: string; value: number };
+/** `href`: the list of exactly the records the bar counts (the bar and its table row link there). */
+export type BarItem = { key: string; label: string; value: number; href?: string };
 
 const ROW = 28;
 const LABEL_WIDTH = 270;
@@ -23,7 +24,7 @@ export function BarChart({ id, title, valueLabel, items }: { id: string; title: 
         {items.map((item, index) => {
           const y = index * ROW + 4;
           const width = Math.round((item.value / max) * BAR_WIDTH);
-          return (
+          const bar = (
             <g key={item.key} data-key={item.key}>
               <text x={LABEL_WIDTH - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
                 {item.label}
@@ -33,6 +34,14 @@ export function BarChart({ id, title, valueLabel, items }: { id: string; title: 
                 {number(item.value)}
               </text>
             </g>
+          );
+          // An SVG link: the whole bar, label and value are one target (its name: label and value).
+          return item.href ? (
+            <a key={item.key} href={item.href} aria-label={`${item.label}: ${number(item.value)}`} className="chart-link">
+              {bar}
+            </a>
+          ) : (
+            bar
           );
         })}
       </svg>
@@ -48,8 +57,8 @@ export function BarChart({ id, title, valueLabel, items }: { id: string; title: 
           <tbody>
             {items.map((item) => (
               <tr key={item.key}>
-                <th scope="row">{item.label}</th>
-                <td>{number(item.value)}</td>
+                <th scope="row">{item.href ? <a href={item.href}>{item.label}</a> : item.label}</th>
+                <td>{item.href ? <a href={item.href}>{number(item.value)}</a> : number(item.value)}</td>
               </tr>
             ))}
           </tbody>

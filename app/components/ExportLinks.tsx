@@ -1,5 +1,5 @@
 import { useSearchParams } from "@remix-run/react";
-import { exportFormats, exportHref, type ExportKind } from "../domain/exports.ts";
+import { exportFormats, exportHref, type AnyExportKind } from "../domain/exports.ts";
 import { useI18n } from "./i18n.tsx";
 
 /**
@@ -7,7 +7,7 @@ import { useI18n } from "./i18n.tsx";
  * (the page's own URL parameters: search, filters, sort). Render it only when the loader says
  * the user may export.
  */
-export function ExportLinks({ kind }: { kind: ExportKind }) {
+export function ExportLinks({ kind }: { kind: AnyExportKind }) {
   const [search] = useSearchParams();
   const { t } = useI18n();
   return (

@@ -45,7 +45,7 @@ export function ListFilters({
   keep = {},
   children,
 }: {
-  params: { q: string; sort: string; dir: string; perPage: number };
+  params: { q: string; sort: string; sortChosen?: boolean; dir: string; perPage: number };
   searchPlaceholder: string;
   clearTo: string;
   /** Other URL state the filter form must carry along (e.g. the follow-ups view). */
@@ -61,8 +61,13 @@ export function ListFilters({
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <input type="hidden" name="sort" value={params.sort} />
-      <input type="hidden" name="dir" value={params.dir} />
+      {/* An unchosen sort is not carried along: a search then ranks the best name matches first. */}
+      {params.sortChosen === false ? null : (
+        <>
+          <input type="hidden" name="sort" value={params.sort} />
+          <input type="hidden" name="dir" value={params.dir} />
+        </>
+      )}
       <input type="hidden" name="perPage" value={params.perPage} />
       <label>
         {t("common.search")}

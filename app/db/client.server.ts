@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "../env.server.ts";
+import { searchKey } from "../lib/transliterate.ts";
 import { ensurePrivateDir, makeDatabasePrivate, makeFilePrivate } from "../lib/private-files.server.ts";
 import * as schema from "./schema.ts";
 
@@ -27,9 +28,16 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("secure_delete = ON");
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/** Functions the app's queries call; every connection that runs them (exports open their own) registers them. */
+export function registerSqlFunctions(sqlite: Database.Database) {
+  // A name folded as search keys are (query.server.ts ranks exact name matches in either script).
+  sqlite.function("search_fold", { deterministic: true }, (text: unknown) => (text == null ? null : searchKey(String(text))));
 }
 
 // One connection per process: better-sqlite3 is synchronous, so requests never interleave inside a transaction.

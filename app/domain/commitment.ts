@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, oblasts, organizationKinds, type NiemArea, type NiemDimension } from "./enums.ts";
+import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, oblasts, organizationKinds, type CommitmentStatus, type NiemArea, type NiemDimension } from "./enums.ts";
+import { openCommitmentStatuses } from "./fulfilment.ts";
 import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 import { requiredId } from "./partnership.ts";
 
@@ -75,5 +76,21 @@ export const commitmentListSpec = {
     carried: z.enum(["1"]),
     /** Joint pledges: with at least one co-pledger. */
     joint: z.enum(["1"]),
+    // The report's cells lead here (issue 17): its period, the lead organization's kind and
+    // oblast, still open, and resting on a partner's unverified report.
+    from: optionalDate,
+    to: optionalDate,
+    basis: z.enum(["due", "created"]),
+    leadKind: z.enum(organizationKinds),
+    leadOblast: z.enum([...oblasts, "none"]),
+    unverified: z.enum(["1"]),
   },
 };
+
+/** The list filters a report link may carry but the filter form has no control for (kept as hidden fields). */
+export const commitmentReportFilters = ["from", "to", "basis", "leadKind", "leadOblast", "open", "unverified"] as const;
+
+/** A commitment still to be done and past its due date (the list's overdue filter, the report, the portal's flag). */
+export function isCommitmentOverdue(c: { status: CommitmentStatus; dueOn: string | null }, today: string): boolean {
+  return c.dueOn != null && c.dueOn < today && (openCommitmentStatuses as readonly string[]).includes(c.status);
+}

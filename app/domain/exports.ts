@@ -7,8 +7,12 @@ export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export function isExportKind(value: string): value is ExportKind {
-  return (exportKinds as readonly string[]).includes(value);
+/** Exports of views only some users have (the audit log: admins); not listed on /exports. */
+export const restrictedExportKinds = ["audit"] as const;
+export type AnyExportKind = ExportKind | (typeof restrictedExportKinds)[number];
+
+export function isExportKind(value: string): value is AnyExportKind {
+  return (exportKinds as readonly string[]).includes(value) || (restrictedExportKinds as readonly string[]).includes(value);
 }
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -19,7 +23,7 @@ export function isExportFormat(value: string): value is ExportFormat {
 const pagingParams = new Set(["page", "perPage"]);
 
 /** The URL of an export of exactly the list view whose search parameters are given. */
-export function exportHref(kind: ExportKind, format: ExportFormat, search: URLSearchParams | string = ""): string {
+export function exportHref(kind: AnyExportKind, format: ExportFormat, search: URLSearchParams | string = ""): string {
   const params = new URLSearchParams(search);
   for (const key of [...params.keys()]) if (pagingParams.has(key)) params.delete(key);
   const query = params.toString();

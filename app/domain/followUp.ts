@@ -34,8 +34,16 @@ export const followUpListSpec = {
     assignee: idParam,
     organization: idParam,
     shared: z.enum(["yes", "no"]),
+    /** Open and past due, or open and due within DUE_SOON_DAYS: the start page's two counts, with view=mine. */
+    due: z.enum(["overdue", "soon"]),
   },
 };
+
+/** "Due soon" = due today or within the next 7 days; earlier is overdue (start page, list filter, digests). */
+export const DUE_SOON_DAYS = 7;
+
+/** A note its assignee adds to a follow-up (appended to its notes). */
+export const followUpNoteInput = z.object({ version: versionField, note: requiredText(4000) });
 
 /** Marking one follow-up done from the list. */
 export const markDoneInput = z.object({ id: idParam, version: versionField });

@@ -52,7 +52,43 @@ export type ReportTable = {
   rows: ReportCell[][];
   /** Rows that head a group (a NIEM area over its dimensions), by index: shown as a group's total. */
   groupRows?: number[];
+  /** Beside `rows`, the commitments list of exactly the records a count counts (page only, not files). */
+  links?: Array<Array<string | null>>;
 };
+
+/** The commitments list filters of the report's own filters (event, period and its basis). */
+function reportListQuery(filters: ReportFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filters.event) query.set("event", String(filters.event));
+  if (filters.from) query.set("from", filters.from);
+  if (filters.to) query.set("to", filters.to);
+  if ((filters.from || filters.to) && filters.basis !== "due") query.set("basis", filters.basis);
+  return query;
+}
+
+/** The measures of a breakdown row as list filters, in the order of its count columns (rate: no link). */
+const measureFilters: Array<Record<string, string> | null> = [
+  {},
+  { status: "fulfilled" },
+  { status: "partially_fulfilled" },
+  { status: "not_fulfilled" },
+  { status: "withdrawn" },
+  { open: "1" },
+  { overdue: "1" },
+  { unverified: "1" },
+  null,
+];
+
+function measureLinks(filters: ReportFilters, group: Record<string, string>): Array<string | null> {
+  return measureFilters.map((measure) => {
+    if (!measure) return null;
+    const query = reportListQuery(filters);
+    for (const [k, v] of Object.entries({ ...group, ...measure })) query.set(k, v);
+    const text = query.toString();
+    return `/commitments${text ? `?${text}` : ""}`;
+  });
+}
+
 
 const count = (label: MessageKey, t: Translate): ReportColumn => ({ label: t(label), kind: "count" });
 
@@ -86,8 +122,20 @@ function breakdownRow(label: string, b: Breakdown): ReportCell[] {
   ];
 }
 
-function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, rows: Breakdown[], label: (key: string) => string, t: Translate, sheetName?: MessageKey): ReportTable {
+type ListLink = { filters: ReportFilters; param: string };
+
+function breakdownTable(
+  id: string,
+  title: MessageKey,
+  keyLabel: MessageKey,
+  rows: Breakdown[],
+  label: (key: string) => string,
+  t: Translate,
+  sheetName?: MessageKey,
+  link?: ListLink,
+): ReportTable {
   return {
+    links: link ? rows.map((b) => [null, ...measureLinks(link.filters, { [link.param]: b.key })]) : undefined,
     id,
     title: t(title),
     sheetName: sheetName ? t(sheetName) : undefined,
@@ -97,19 +145,33 @@ function breakdownTable(id: string, title: MessageKey, keyLabel: MessageKey, row
 }
 
 /** The thirteen NIEM dimensions, each area first as the total of the dimensions under it. */
-function dimensionTable(report: ReportData, t: Translate): ReportTable {
+function dimensionTable(report: ReportData, t: Translate, linkFilters?: ReportFilters): ReportTable {
   const rows: ReportCell[][] = [];
   const groupRows: number[] = [];
+  const links: Array<Array<string | null>> = [];
   for (const { area, dimensions } of report.byDimension) {
     groupRows.push(rows.length);
     rows.push(breakdownRow(t("reports.areaTotal", { area: enumLabel(t, "niemArea", area.key) }), area));
-    for (const d of dimensions) rows.push(breakdownRow(enumLabel(t, "niemDimension", d.key), d));
+    if (linkFilters) links.push([null, ...measureLinks(linkFilters, { area: area.key })]);
+    for (const d of dimensions) {
+      rows.push(breakdownRow(enumLabel(t, "niemDimension", d.key), d));
+      if (linkFilters) links.push([null, ...measureLinks(linkFilters, { dimension: d.key })]);
+    }
   }
-  return { id: "dimension", title: t("reports.byDimension"), sheetName: t("reports.sheet.dimension"), columns: breakdownColumns("reports.col.dimension", t), rows, groupRows };
+  return {
+    id: "dimension",
+    title: t("reports.byDimension"),
+    sheetName: t("reports.sheet.dimension"),
+    columns: breakdownColumns("reports.col.dimension", t),
+    rows,
+    groupRows,
+    links: linkFilters ? links : undefined,
+  };
 }
 
 /** The report's tables, with labels in the reader's language. */
-export function reportTables(report: ReportData, t: Translate): ReportTable[] {
+export function reportTables(report: ReportData, t: Translate, linkFilters?: ReportFilters): ReportTable[] {
+  const link = (param: string): ListLink | undefined => (linkFilters ? { filters: linkFilters, param } : undefined);
   const s = report.summary;
   const summaryRows: Array<[MessageKey, ReportCell]> = [
     ["reports.col.made", s.made],
@@ -131,11 +193,12 @@ export function reportTables(report: ReportData, t: Translate): ReportTable[] {
         { label: t("reports.col.value"), kind: "count" },
       ],
       rows: summaryRows.map(([label, value]) => [t(label), value]),
+      links: linkFilters ? measureLinks(linkFilters, {}).map((href) => [null, href]) : undefined,
     },
-    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t, "reports.sheet.area"),
-    dimensionTable(report, t),
-    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t, "reports.sheet.kind"),
-    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t, "reports.sheet.oblast"),
+    breakdownTable("area", "reports.byArea", "reports.col.area", report.byArea, (k) => enumLabel(t, "niemArea", k), t, "reports.sheet.area", link("area")),
+    dimensionTable(report, t, linkFilters),
+    breakdownTable("kind", "reports.byOrganizationKind", "reports.col.organizationKind", report.byOrganizationKind, (k) => enumLabel(t, "organizationKind", k), t, "reports.sheet.kind", link("leadKind")),
+    breakdownTable("oblast", "reports.byOblast", "reports.col.oblast", report.byOblast, (k) => (k === "none" ? t("reports.noOblast") : enumLabel(t, "oblast", k)), t, "reports.sheet.oblast", link("leadOblast")),
     {
       id: "partnerships",
       title: t("reports.partnerships"),

@@ -120,3 +120,16 @@ export function formatNumber(locale: Locale, value: number): string {
 export function nameCollator(locale: Locale): Intl.Collator {
   return new Intl.Collator(intlLocale(locale), { ignorePunctuation: true, sensitivity: "base" });
 }
+
+/**
+ * The Bulgarian preposition «с» as it is written before a word: «със» before one that starts with
+ * «с» or «з» (or their Latin letters, as said aloud), «с» otherwise: «с Община Пловдив», «със Столична община».
+ */
+export function withPrepositionS(word: string): "с" | "със" {
+  return /^[\s„"«(]*[сзsz]/iu.test(word) ? "със" : "с";
+}
+
+/** «with <name>» in the language: «със Столична община», «с Община Пловдив», «with Sofia Municipality». */
+export function withName(locale: Locale, name: string): string {
+  return `${locale === "bg" ? withPrepositionS(name) : "with"} ${name}`;
+}

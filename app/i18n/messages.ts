@@ -23,6 +23,7 @@ import { duplicates } from "./messages/duplicates.ts";
 import { invitations } from "./messages/invitations.ts";
 import { savedViews } from "./messages/savedViews.ts";
 import { layout } from "./messages/layout.ts";
+import { desk } from "./messages/desk.ts";
 
 const modules = [
   core,
@@ -48,6 +49,7 @@ const modules = [
   invitations,
   savedViews,
   layout,
+  desk,
 ] as const;
 
 type Keys<M> = M extends { bg: Record<infer K, string> } ? K : never;

@@ -9,6 +9,8 @@ export const MAX_PAGE = 100_000;
 export type ListParams<S extends string, F> = {
   q: string;
   sort: S;
+  /** Whether the URL chose the sort: when it did not, a search ranks by how well names match (query.server.ts). */
+  sortChosen: boolean;
   dir: "asc" | "desc";
   page: number;
   perPage: number;
@@ -23,7 +25,8 @@ export function parseListParams<S extends string, FShape extends z.ZodRawShape>(
   const get = (key: string) => search.get(key) ?? undefined;
 
   const q = (get("q") ?? "").replace(/\u0000/g, "").trim().slice(0, 200);
-  const sort = (spec.sortable as readonly string[]).includes(get("sort") ?? "") ? (get("sort") as S) : spec.defaultSort;
+  const sortChosen = (spec.sortable as readonly string[]).includes(get("sort") ?? "");
+  const sort = sortChosen ? (get("sort") as S) : spec.defaultSort;
   const dir = get("dir") === "desc" ? "desc" : get("dir") === "asc" ? "asc" : (spec.defaultDir ?? "asc");
   const perPageRaw = Number.parseInt(get("perPage") ?? "", 10);
   const perPage = (PER_PAGE_CHOICES as readonly number[]).includes(perPageRaw) ? perPageRaw : DEFAULT_PER_PAGE;
@@ -36,7 +39,7 @@ export function parseListParams<S extends string, FShape extends z.ZodRawShape>(
     const parsed = (schema as z.ZodType).safeParse(get(key) || undefined);
     filters[key] = parsed.success ? parsed.data : undefined;
   }
-  return { q, sort, dir, page, perPage, filters: filters as z.infer<z.ZodObject<FShape>> };
+  return { q, sort, sortChosen, dir, page, perPage, filters: filters as z.infer<z.ZodObject<FShape>> };
 }
 
 /** The URL of the same list with some parameters changed (page reset unless given). */

@@ -6,8 +6,9 @@ import type { CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { commitments, events, organizations, partnerships, people, users } from "../db/schema.ts";
 import { auditFieldSpec, unshownFields, type ChangeView, type FieldType, type RefKind, type ValueView } from "../domain/audit-fields.ts";
-import type { EntityType } from "../domain/enums.ts";
+import type { EntityType, Locale } from "../domain/enums.ts";
 import { bg, type MessageKey } from "../i18n/messages.ts";
+import { formatDate, formatDateTime, type Translate } from "../i18n/i18n.ts";
 import { historyOf } from "./audit.server.ts";
 
 /** Long free text is shortened in a history line; the record's page has it whole. */
@@ -159,4 +160,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/** The same changes as text, for files: one «Label: before → after» line each, values as the history shows them. */
+export function changesAsText(views: ChangeView[], t: Translate, locale: Locale): string {
+  return views.map((c) => `${t(c.label)}: ${c.before ? `${valueAsText(c.before, t, locale)} → ` : ""}${valueAsText(c.after, t, locale)}`).join("\n");
+}
+
+function valueAsText(value: ValueView, t: Translate, locale: Locale): string {
+  switch (value.kind) {
+    case "none":
+      return t("common.none");
+    case "text":
+      return value.text;
+    case "message":
+      return t(value.key);
+    case "date":
+      return formatDate(locale, value.value);
+    case "dateTime":
+      return formatDateTime(locale, value.value);
+    case "list":
+      return value.items.length ? value.items.map((item) => valueAsText(item, t, locale)).join(", ") : t("common.none");
+    case "withRole":
+      return `${valueAsText(value.who, t, locale)} (${valueAsText(value.role, t, locale)})`;
+    case "parts":
+      return value.parts.map((part) => `${t(part.label)}: ${valueAsText(part.value, t, locale)}`).join("; ");
+  }
 }

@@ -5,6 +5,7 @@ import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
 import { commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
+import { openCommitmentStatuses } from "../domain/fulfilment.ts";
 import { allowedTargets, carriableStatuses, initialStatus, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
@@ -13,7 +14,7 @@ import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, earlierSubmission, noteSubmission, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { timelinesOf } from "./commitment-timeline.server.ts";
 import { storeEvidenceFile, type EvidenceUpload } from "./evidence.server.ts";
@@ -27,7 +28,7 @@ export function requireCommitmentRead(user: CurrentUser) {
   requireCapability(user, "readRecords");
 }
 
-const openStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];
+const openStatuses = openCommitmentStatuses;
 
 // ---------------------------------------------------------------- list
 
@@ -51,13 +52,20 @@ function pledgedBy(organizationId: number): SQL {
 }
 
 export function listConditions(params: CommitmentListParams, today: string): SQL | undefined {
-  const { status, area, dimension, event, partnership, organization, owner, overdue, verified, orgKind, oblast, open, carried, joint } = params.filters;
+  const { status, area, dimension, event, partnership, organization, owner, overdue, verified, orgKind, oblast, open, carried, joint, from, to, basis, leadKind, leadOblast, unverified } =
+    params.filters;
+  // The report's period: on the due date, or on the day the commitment was recorded (reports.server.ts).
+  const day = basis === "created" ? sql`substr(${commitments.createdAt}, 1, 10)` : sql`${commitments.dueOn}`;
   return and(
     verified ? eq(commitments.statusVerified, verified === "1") : undefined,
     orgKind || oblast ? leadOrganizationIs(orgKind, oblast) : undefined,
     open ? inArray(commitments.status, [...openStatuses]) : undefined,
     carried ? sql`${commitments.carriedOverFromId} IS NOT NULL` : undefined,
     joint ? sql`EXISTS (SELECT 1 FROM ${commitmentCoPledgers} WHERE ${commitmentCoPledgers.commitmentId} = ${commitments.id})` : undefined,
+    from ? sql`${day} >= ${from}` : undefined,
+    to ? sql`${day} <= ${to}` : undefined,
+    leadKind || leadOblast ? leadOrganizationIs(leadKind, leadOblast) : undefined,
+    unverified ? eq(commitments.statusVerified, false) : undefined,
     status ? eq(commitments.status, status) : undefined,
     area ? eq(commitments.niemArea, area) : undefined,
     dimension ? eq(commitments.niemDimension, dimension) : undefined,
@@ -105,7 +113,7 @@ export function listCommitments(user: CurrentUser, params: CommitmentListParams,
     .innerJoin(organizations, eq(organizations.id, commitments.leadOrganizationId))
     .leftJoin(events, eq(events.id, commitments.eventId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, commitments.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], commitments.id, { name: commitments.title, searchKey: commitments.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

@@ -1,7 +1,7 @@
 // The staff start page: what is due for me, how the commitments stand, what partners reported
 // and what happened to my records. Partners never get here (they start at /shared).
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
-import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
+import { canCloseFollowUp, notFound, requireCapability, requireFollowUpClose, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import {
   auditEntries,
@@ -16,12 +16,12 @@ import {
   users,
 } from "../db/schema.ts";
 import { commitmentStatuses, niemAreas, type CommitmentStatus, type NiemArea } from "../domain/enums.ts";
+import { DUE_SOON_DAYS } from "../domain/followUp.ts";
 import { addDays, todayIso } from "../lib/calendar-day.ts";
 import { presentChanges } from "./audit-view.server.ts";
 import { updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 
-/** "Due soon" = due today or within the next 7 days; earlier is overdue. */
-export const DUE_SOON_DAYS = 7;
+export { DUE_SOON_DAYS };
 
 export type DashboardFollowUp = {
   id: number;
@@ -105,10 +105,13 @@ export function commitmentCounts(): { byStatus: CountRow<CommitmentStatus>[]; by
   return { byStatus: sum(commitmentStatuses, (r) => r.status), byArea: sum(niemAreas, (r) => r.area) };
 }
 
+/** A partner's report not verified yet: the start page's count and /partner-updates?pending=1 share it. */
+export const partnerReportsWaiting = and(isNotNull(commitmentUpdates.partnerOrganizationId), isNull(commitmentUpdates.verifiedAt));
+
 /** Partners' progress reports a coordinator has not verified yet. */
 export function pendingPartnerUpdates(limit = 5) {
   const db = getDb();
-  const waiting = and(isNotNull(commitmentUpdates.partnerOrganizationId), isNull(commitmentUpdates.verifiedAt));
+  const waiting = partnerReportsWaiting;
   const total = db.select({ n: count() }).from(commitmentUpdates).where(waiting).get()?.n ?? 0;
   const latest = db
     .select({
@@ -234,7 +237,8 @@ export function getDashboard(user: CurrentUser, today = todayIso()) {
     today,
     ...myDueFollowUpsSummary(user.id, today),
     /** Managers read but keep nothing: no done button for them. */
-    canComplete: can(user, "writeRecords"),
+    // Every follow-up listed here is the user's own: its assignee may close it, whatever their role.
+    canComplete: canCloseFollowUp(user, { assigneeId: user.id }),
     ...commitmentCounts(),
     pendingUpdates: pendingPartnerUpdates(),
     activity: recentActivityOnMyRecords(user.id),
@@ -251,13 +255,13 @@ export function completeMyFollowUp(
   expectedVersion: number,
   ctx: WriteContext = {},
 ): VersionedResult<typeof followUps.$inferSelect> | { ok: false; reason: "notOpen" } {
-  requireRecordWrite(user);
   const row = getDb()
-    .select({ status: followUps.status })
+    .select({ status: followUps.status, assigneeId: followUps.assigneeId })
     .from(followUps)
     .where(and(eq(followUps.id, id), eq(followUps.assigneeId, user.id)))
     .get();
   if (!row) throw notFound();
+  requireFollowUpClose(user, row);
   if (row.status !== "open") return { ok: false, reason: "notOpen" };
   return updateVersioned<typeof followUps.$inferSelect>({
     user,

@@ -7,7 +7,7 @@ import type { ParticipantRole } from "../domain/enums.ts";
 import { eventListSpec, type EventInput, type ParticipantInput } from "../domain/event.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 
 export type Event = typeof events.$inferSelect;
@@ -42,7 +42,7 @@ export function listEvents(user: CurrentUser, params: EventListParams): Page<Eve
     .select()
     .from(events)
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, events.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], events.id, { name: events.title, searchKey: events.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

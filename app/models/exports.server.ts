@@ -11,16 +11,18 @@ import type { Options as CsvOptions } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 import { and, eq, getTableName, isNotNull, isNull, sql, type AnyColumn } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { requireCapability, type CurrentUser } from "../auth/access.server.ts";
-import { getDb } from "../db/client.server.ts";
-import { commitments, eventInvitations, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
+import { requireCapability, type Capability, type CurrentUser } from "../auth/access.server.ts";
+import { getDb, registerSqlFunctions } from "../db/client.server.ts";
+import { auditEntries, commitments, eventInvitations, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { Locale } from "../domain/enums.ts";
 import { fulfilmentRate } from "../domain/fulfilment.ts";
-import { exportFilters, type ExportFormat, type ExportKind } from "../domain/exports.ts";
+import { exportFilters, type AnyExportKind, type ExportFormat } from "../domain/exports.ts";
 import { env } from "../env.server.ts";
 import { enumLabel, makeTranslate, type MessageKey, type Translate } from "../i18n/i18n.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import { csvOptions, dateCell, dateTimeCell, xlsxDateFormat, type CellValue, type ColumnType } from "../lib/spreadsheet-safety.ts";
+import { changesAsText, presentChanges } from "./audit-view.server.ts";
+import { auditConditions, auditRecordHref, auditCommitmentOfUpdate, parseAuditListParams } from "./audit-log.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import {
   listConditions as organizationConditions,
@@ -43,7 +45,7 @@ import {
   sortColumns as followUpSortColumns,
 } from "./follow-ups.server.ts";
 import { listConditions as personConditions, parsePersonListParams, sortColumns as personSortColumns } from "./people.server.ts";
-import { orderBy } from "./query.server.ts";
+import { listOrderBy } from "./query.server.ts";
 
 // ---------------------------------------------------------------- what each export holds
 
@@ -57,7 +59,9 @@ type ExportDefinition = {
   /** The list's rows (all of them, in the list's order) and their count, for the list URL's parameters. */
   query(search: URLSearchParams, user: CurrentUser): { rows: BuiltQuery; count: BuiltQuery };
   /** One raw row (the selected columns, in order) → the cells of the file. */
-  cells(row: any[], t: Translate): CellValue[];
+  cells(row: any[], t: Translate, locale: Locale): CellValue[];
+  /** A capability needed beyond `export` (the audit log is for admins only). */
+  capability?: Capability;
 };
 
 const yesNo = (t: Translate, value: unknown) => (value ? t("common.yes") : t("common.no"));
@@ -110,7 +114,7 @@ const organizationsExport: ExportDefinition = {
       })
       .from(organizations)
       .where(where)
-      .orderBy(...orderBy(organizationSortColumns[params.sort], params.dir, organizations.id));
+      .orderBy(...listOrderBy(params, organizationSortColumns[params.sort], organizations.id, { name: organizations.name, searchKey: organizations.searchKey }));
     return { rows, count: db.select(countOf()).from(organizations).where(where) };
   },
   cells: ([id, name, nameLatin, kind, oblast, municipality, address, website, email, phone, description, tags, archived, updatedAt], t) => [
@@ -167,7 +171,7 @@ const peopleExport: ExportDefinition = {
       .from(people)
       .leftJoin(organizations, eq(organizations.id, people.organizationId))
       .where(where)
-      .orderBy(...orderBy(personSortColumns[params.sort], params.dir, people.id));
+      .orderBy(...listOrderBy(params, personSortColumns[params.sort], people.id, { name: people.name, searchKey: people.searchKey }));
     return { rows, count: db.select(countOf()).from(people).where(where) };
   },
   cells: ([id, name, nameLatin, position, organization, email, phone, languages, notes, archived, updatedAt], t) => [
@@ -228,7 +232,7 @@ const partnershipsExport: ExportDefinition = {
       .from(partnerships)
       .leftJoin(users, eq(users.id, partnerships.ownerId))
       .where(where)
-      .orderBy(...orderBy(partnershipSortColumns[params.sort], params.dir, partnerships.id));
+      .orderBy(...listOrderBy(params, partnershipSortColumns[params.sort], partnerships.id, { name: partnerships.title, searchKey: partnerships.searchKey }));
     return { rows, count: db.select(countOf()).from(partnerships).where(where) };
   },
   cells: ([id, title, kind, status, startsOn, endsOn, lead, members, project, owner, commitmentCount, fulfilled, partially, withdrawn], t) => [
@@ -314,7 +318,7 @@ const commitmentsExport: ExportDefinition = {
       .leftJoin(partnerships, eq(partnerships.id, commitments.partnershipId))
       .leftJoin(users, eq(users.id, commitments.ownerId))
       .where(where)
-      .orderBy(...orderBy(commitmentSortColumns[params.sort], params.dir, commitments.id));
+      .orderBy(...listOrderBy(params, commitmentSortColumns[params.sort], commitments.id, { name: commitments.title, searchKey: commitments.searchKey }));
     return { rows, count: db.select(countOf()).from(commitments).where(where) };
   },
   cells: ([id, title, lead, coPledgers, event, partnership, area, dimension, kind, dueOn, status, verified, owner, shared, latestNote, latestAt], t) => [
@@ -381,7 +385,7 @@ const followUpsExport: ExportDefinition = {
       .leftJoin(users, eq(users.id, followUps.assigneeId))
       .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
       .where(where)
-      .orderBy(...orderBy(followUpSortColumns[params.sort], params.dir, followUps.id));
+      .orderBy(...listOrderBy(params, followUpSortColumns[params.sort], followUps.id, { name: followUps.title, searchKey: followUps.searchKey }));
     return { rows, count: db.select(countOf()).from(followUps).where(where) };
   },
   cells: ([id, title, dueOn, status, assignee, organization, person, partnership, commitment, event, sharedWith, completedAt, completionNote, notes], t) => [
@@ -402,15 +406,68 @@ const followUpsExport: ExportDefinition = {
   ],
 };
 
-const definitions: Partial<Record<ExportKind, ExportDefinition>> = {
+// The audit log as filtered on /admin/audit, newest first like the page, changes in words.
+const auditExport: ExportDefinition = {
+  capability: "readAudit",
+  columns: [
+    { header: "exports.col.id", type: "number", width: 8 },
+    { header: "audit.at", type: "datetime", width: 17 },
+    { header: "audit.user", width: 24 },
+    { header: "audit.action", width: 20 },
+    { header: "audit.recordKind", width: 20 },
+    { header: "audit.recordId", type: "number", width: 10 },
+    { header: "audit.recordLink", width: 24 },
+    { header: "audit.changes", width: 60 },
+    { header: "audit.detail", width: 40 },
+    { header: "audit.ip", width: 16 },
+  ],
+  query(search) {
+    const params = parseAuditListParams(search);
+    const where = auditConditions(params);
+    const db = getDb();
+    const rows = db
+      .select({
+        id: auditEntries.id,
+        at: auditEntries.at,
+        user: users.name,
+        action: auditEntries.action,
+        entityType: auditEntries.entityType,
+        entityId: auditEntries.entityId,
+        commitmentId: auditCommitmentOfUpdate,
+        changes: auditEntries.changes,
+        detail: auditEntries.detail,
+        ip: auditEntries.ip,
+      })
+      .from(auditEntries)
+      .leftJoin(users, eq(users.id, auditEntries.userId))
+      .where(where)
+      .orderBy(params.dir === "asc" ? sql`${auditEntries.id}` : sql`${auditEntries.id} DESC`);
+    return { rows, count: db.select(countOf()).from(auditEntries).where(where) };
+  },
+  cells: ([id, at, user, action, entityType, entityId, commitmentId, changes, detail, ip], t, locale) => [
+    id,
+    dateTimeCell(at),
+    user ?? t("common.none"),
+    t(`audit.action.${action}` as MessageKey),
+    t(`audit.kind.${entityType}` as MessageKey),
+    entityId,
+    auditRecordHref({ entityType, entityId, commitmentId }) ?? "",
+    changesAsText(presentChanges([{ entityType, action, changes }])[0] ?? [], t, locale),
+    detail ?? "",
+    ip ?? "",
+  ],
+};
+
+const definitions: Partial<Record<AnyExportKind, ExportDefinition>> = {
   organizations: organizationsExport,
   people: peopleExport,
   partnerships: partnershipsExport,
   commitments: commitmentsExport,
   "follow-ups": followUpsExport,
+  audit: auditExport,
 };
 
-export function hasExport(kind: ExportKind): boolean {
+export function hasExport(kind: AnyExportKind): boolean {
   return Boolean(definitions[kind]);
 }
 
@@ -422,7 +479,7 @@ export function hasExport(kind: ExportKind): boolean {
  */
 export function exportResponse(
   user: CurrentUser,
-  kind: ExportKind,
+  kind: AnyExportKind,
   format: ExportFormat,
   search: URLSearchParams,
   ctx: { ip?: string | null } = {},
@@ -430,6 +487,7 @@ export function exportResponse(
   requireCapability(user, "export");
   const definition = definitions[kind];
   if (!definition) return null;
+  if (definition.capability) requireCapability(user, definition.capability);
   const t = makeTranslate(user.locale);
   return fileResponse(user, definition, definition.query(search, user), {
     format,
@@ -457,7 +515,7 @@ function fileResponse(
     ip: opts.ip,
   });
   const t = makeTranslate(user.locale);
-  const toCells = (row: unknown[]) => definition.cells(row, t);
+  const toCells = (row: unknown[]) => definition.cells(row, t, user.locale);
   const headers = definition.columns.map((c) => t(c.header));
   const types = definition.columns.map((c) => c.type ?? "text");
   const body =
@@ -583,6 +641,7 @@ function openCursor(rowsQuery: BuiltQuery, countQuery: BuiltQuery): Cursor {
   // An in-memory database (only in throwaway tools) cannot be opened twice: it is read whole.
   const own = file !== ":memory:";
   const connection = own ? new Database(file, { readonly: true, fileMustExist: true }) : getDb().$client;
+  if (own) registerSqlFunctions(connection);
   const close = () => {
     if (own && connection.open) connection.close();
   };

@@ -1,17 +1,17 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
+import { can, notFound, requireCapability, requireFollowUpClose, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { titledKeys } from "../db/derived.ts";
 import { commitments, events, followUps, organizations, partnerships, people, users } from "../db/schema.ts";
 import type { FollowUpStatus } from "../domain/enums.ts";
-import { followUpListSpec, type BulkFollowUpInput, type FollowUpInput } from "../domain/followUp.ts";
+import { DUE_SOON_DAYS, followUpListSpec, type BulkFollowUpInput, type FollowUpInput } from "../domain/followUp.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 import { addDays, todayIso } from "../lib/calendar-day.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { changedFields, writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { noticeNewlyShared } from "./sharing-notices.server.ts";
 
@@ -30,7 +30,7 @@ export const parseFollowUpListParams = (url: URL | URLSearchParams) => parseList
 export const sortColumns = { due: followUps.dueOn, title: followUps.sortKey, status: followUps.status };
 
 export function listConditions(user: CurrentUser, params: FollowUpListParams, today: string): SQL | undefined {
-  const { view = "all", status, assignee, organization, shared } = params.filters;
+  const { view = "all", status, assignee, organization, shared, due } = params.filters;
   const open = eq(followUps.status, "open");
   return and(
     view === "mine" ? and(open, eq(followUps.assigneeId, user.id)) : undefined,
@@ -39,12 +39,14 @@ export function listConditions(user: CurrentUser, params: FollowUpListParams, to
     status ? eq(followUps.status, status) : undefined,
     assignee ? eq(followUps.assigneeId, assignee) : undefined,
     organization ? or(eq(followUps.organizationId, organization), eq(followUps.sharedWithOrganizationId, organization)) : undefined,
+    due === "overdue" ? and(open, lt(followUps.dueOn, today)) : undefined,
+    due === "soon" ? and(open, gte(followUps.dueOn, today), lte(followUps.dueOn, addDays(today, DUE_SOON_DAYS))) : undefined,
     shared === "yes" ? isNotNull(followUps.sharedWithOrganizationId) : shared === "no" ? isNull(followUps.sharedWithOrganizationId) : undefined,
     matchesQuery(followUps.searchKey, params.q),
   );
 }
 
-export type FollowUpRow = Pick<FollowUp, "id" | "title" | "dueOn" | "status" | "version" | "sharedWithOrganizationId"> & {
+export type FollowUpRow = Pick<FollowUp, "id" | "title" | "dueOn" | "status" | "version" | "sharedWithOrganizationId" | "assigneeId"> & {
   assigneeName: string | null;
   organizationName: string | null;
 };
@@ -61,6 +63,7 @@ export function listFollowUps(user: CurrentUser, params: FollowUpListParams, tod
       status: followUps.status,
       version: followUps.version,
       sharedWithOrganizationId: followUps.sharedWithOrganizationId,
+      assigneeId: followUps.assigneeId,
       assigneeName: users.name,
       organizationName: organizations.name,
     })
@@ -68,7 +71,7 @@ export function listFollowUps(user: CurrentUser, params: FollowUpListParams, tod
     .leftJoin(users, eq(users.id, followUps.assigneeId))
     .leftJoin(organizations, eq(organizations.id, followUps.organizationId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, followUps.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], followUps.id, { name: followUps.title, searchKey: followUps.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();
@@ -188,8 +191,8 @@ export function updateFollowUp(user: CurrentUser, id: number, expectedVersion: n
 
 /** Marks one follow-up done (from the list or its page), over the version the user saw. */
 export function markFollowUpDone(user: CurrentUser, id: number, expectedVersion: number, ctx: WriteContext = {}): VersionedResult<FollowUp> {
-  requireRecordWrite(user);
   const before = getFollowUp(user, id);
+  requireFollowUpClose(user, before);
   return updateVersioned<FollowUp>({
     user,
     table: followUps,
@@ -197,6 +200,21 @@ export function markFollowUpDone(user: CurrentUser, id: number, expectedVersion:
     id,
     expectedVersion,
     values: { status: "done", ...completion(user, "done", before) },
+    ctx,
+  });
+}
+
+/** Adds a note under the follow-up's notes (its assignee may, whatever their role), over the version the user saw. */
+export function addFollowUpNote(user: CurrentUser, id: number, expectedVersion: number, note: string, ctx: WriteContext = {}): VersionedResult<FollowUp> {
+  const before = getFollowUp(user, id);
+  requireFollowUpClose(user, before);
+  return updateVersioned<FollowUp>({
+    user,
+    table: followUps,
+    entityType: "follow_up",
+    id,
+    expectedVersion,
+    values: { notes: before.notes ? `${before.notes}\n\n${note}` : note },
     ctx,
   });
 }

@@ -3,9 +3,11 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
 import { commitments, events, organizations, partnerships, people, users } from "../db/schema.ts";
-import type { Role } from "../domain/enums.ts";
+import type { Locale, Role } from "../domain/enums.ts";
+import { defaultLocale, formatDate } from "../i18n/i18n.ts";
 import type { FieldErrors } from "../lib/forms.ts";
 import { ftsMatchExpression } from "../lib/fts-query.ts";
+import { matchRank } from "./query.server.ts";
 
 export type Choice = { id: number; label: string };
 
@@ -22,9 +24,10 @@ export function userChoices(roles: readonly Role[]): Choice[] {
 export const OWNER_ROLES = ["admin", "coordinator"] as const satisfies readonly Role[];
 export const ASSIGNEE_ROLES = ["admin", "manager", "coordinator"] as const satisfies readonly Role[];
 
-export function eventChoices(): Choice[] {
+/** Events newest first, «Title (date)» with the date as the user writes dates. */
+export function eventChoices(locale: Locale = defaultLocale): Choice[] {
   return getDb().select({ id: events.id, label: events.title, startsOn: events.startsOn }).from(events).orderBy(desc(events.startsOn)).all()
-    .map((e) => ({ id: e.id, label: `${e.label} (${e.startsOn})` }));
+    .map((e) => ({ id: e.id, label: `${e.label} (${formatDate(locale, e.startsOn)})` }));
 }
 
 export function partnershipChoices(): Choice[] {
@@ -52,14 +55,15 @@ export const PICKER_MATCHES = 20;
 const PICKER_CANDIDATES = 500;
 
 const pickerTables = {
-  organizations: { table: organizations, label: organizations.name, hasArchived: true },
+  organizations: { table: organizations, label: organizations.name, name: organizations.name, hasArchived: true },
   // «Name (Organization)»: among 300,000 people many share a name.
   people: {
     table: people,
     label: sql<string>`${people.name} || coalesce(' (' || (SELECT o.name FROM organizations o WHERE o.id = ${people.organizationId}) || ')', '')`,
+    name: people.name,
     hasArchived: true,
   },
-  commitments: { table: commitments, label: commitments.title, hasArchived: false },
+  commitments: { table: commitments, label: commitments.title, name: commitments.title, hasArchived: false },
 } as const;
 
 /** The first PICKER_INITIAL active records by name, then the selected ones that are not among them. */
@@ -83,17 +87,18 @@ export function pickerChoices(kind: PickerKind, selected: Array<number | null | 
   return [...extra, ...first];
 }
 
-/** At most PICKER_MATCHES records whose name matches every word of q (FTS prefix match), best first. */
+/** At most PICKER_MATCHES records whose name matches every word of q (FTS prefix match): exact names, then names starting with q, then the rest. */
 export function findPickerChoices(kind: PickerKind, q: string): Choice[] {
   const match = ftsMatchExpression(q.replace(/\u0000/g, "").slice(0, 200));
   if (!match) return [];
-  const { table, label, hasArchived } = pickerTables[kind];
+  const { table, label, name, hasArchived } = pickerTables[kind];
+  const rank = matchRank(name, table.searchKey, q.replace(/\u0000/g, "").slice(0, 200))!;
   const fts = sql.identifier(`${kind === "people" ? "people" : kind}_fts`);
   return getDb()
     .select({ id: table.id, label })
     .from(table)
     .where(sql`${table.id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${PICKER_CANDIDATES})`)
-    .orderBy(...(hasArchived ? [asc((table as typeof organizations).archived)] : []), sql`length(${table.sortKey})`, asc(table.sortKey), asc(table.id))
+    .orderBy(...(hasArchived ? [asc((table as typeof organizations).archived)] : []), asc(rank), sql`length(${table.sortKey})`, asc(table.sortKey), asc(table.id))
     .limit(PICKER_MATCHES)
     .all();
 }

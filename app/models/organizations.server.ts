@@ -6,7 +6,7 @@ import { organizations, organizationTags, tags } from "../db/schema.ts";
 import { organizationListSpec, type OrganizationInput } from "../domain/organization.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 
 export type Organization = typeof organizations.$inferSelect;
 export type OrganizationWithTags = Organization & { tags: string[] };
@@ -41,7 +41,7 @@ export function listOrganizations(user: CurrentUser, params: OrganizationListPar
     .select()
     .from(organizations)
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, organizations.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], organizations.id, { name: organizations.name, searchKey: organizations.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

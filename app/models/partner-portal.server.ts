@@ -18,6 +18,7 @@ import { commitmentCoPledgers, commitments, commitmentUpdates, evidenceFiles, fo
 import { allowedTargets, partnerProposableStatuses, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus } from "../domain/enums.ts";
 import { scopeFields, type PartnerUpdateInput } from "../domain/portal.ts";
+import { isCommitmentOverdue } from "../domain/commitment.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 import type { FormValues } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
@@ -26,6 +27,7 @@ import { storeEvidenceFile, type EvidenceUpload } from "./evidence.server.ts";
 import { timelinesOf, unansweredReturn, type TimelineEntry } from "./commitment-timeline.server.ts";
 import { getOrganization, type OrganizationWithTags } from "./organizations.server.ts";
 import { earlierSubmission, noteSubmission, updateVersioned, type WriteContext } from "./record-write.server.ts";
+import { partnerReportsWaiting } from "./dashboard.server.ts";
 
 // ---------------------------------------------------------------- what a partner can reach
 
@@ -104,6 +106,8 @@ export type SharedCommitment = {
 export type SharedCommitmentSummary = Pick<SharedCommitment, "id" | "title" | "status" | "statusVerified" | "dueOn" | "timeline"> & {
   /** Whether the partner's organization leads it (else it co-pledged). */
   isLead: boolean;
+  /** Past due and not finished: flagged like an overdue task. */
+  overdue: boolean;
 };
 
 type SharedCommitmentRow = SharedCommitment & { isLead: boolean };
@@ -225,7 +229,9 @@ export function getPortalOverview(user: CurrentUser): {
   return {
     organization: { id, name, kind, oblast, municipality, address, email, phone, website },
     commitments: sharedCommitmentsByIds(db, organizationId, sharedCommitmentIds(db, organizationId)).map(
-      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({ id, title, status, statusVerified, dueOn, isLead, timeline }),
+      ({ id, title, status, statusVerified, dueOn, isLead, timeline }) => ({
+        id, title, status, statusVerified, dueOn, isLead, timeline, overdue: isCommitmentOverdue({ status, dueOn }, todayIso()),
+      }),
     ),
     followUps: sharedFollowUps(db, organizationId).map(({ id, title, dueOn, status, overdue }) => ({ id, title, dueOn, status, overdue })),
   };
@@ -451,10 +457,11 @@ export const PARTNER_UPDATES_PER_PAGE = 50;
 const returner = aliasedTable(users, "returner");
 
 /** Updates partners posted (staff with readRecords): those waiting for a decision (neither verified nor returned) first, then newest first. */
-export function listPartnerUpdates(user: CurrentUser, page = 1): { rows: PartnerUpdateRow[]; total: number } {
+export function listPartnerUpdates(user: CurrentUser, page = 1, options: { pending?: boolean } = {}): { rows: PartnerUpdateRow[]; total: number } {
   requireCapability(user, "readRecords");
   const db = getDb();
-  const where = isNotNull(commitmentUpdates.partnerOrganizationId);
+  // pending: only those not verified yet (the start page's count links here).
+  const where = options.pending ? partnerReportsWaiting : isNotNull(commitmentUpdates.partnerOrganizationId);
   const rows = db
     .select({
       id: commitmentUpdates.id,

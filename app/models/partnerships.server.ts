@@ -8,7 +8,7 @@ import type { FieldErrors } from "../lib/forms.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
 import { checkReferences } from "./link-choices.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 
 export type Partnership = typeof partnerships.$inferSelect;
@@ -75,7 +75,7 @@ export function listPartnerships(user: CurrentUser, params: PartnershipListParam
     .from(partnerships)
     .leftJoin(users, eq(users.id, partnerships.ownerId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, partnerships.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], partnerships.id, { name: partnerships.title, searchKey: partnerships.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

@@ -6,7 +6,7 @@ import { auditEntries, eventParticipants, events, followUps, interactions, organ
 import { personListSpec, type PersonInput } from "../domain/person.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { writeAudit } from "./audit.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
 
@@ -68,7 +68,7 @@ export function listPeople(user: CurrentUser, params: PersonListParams): Page<Pe
     .from(people)
     .leftJoin(organizations, eq(organizations.id, people.organizationId))
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, people.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], people.id, { name: people.name, searchKey: people.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

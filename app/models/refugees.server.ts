@@ -26,7 +26,7 @@ import {
   variantsOf,
   type PersonalDataCopies,
 } from "./personal-data.server.ts";
-import { matchesQuery, orderBy, pageOffset, type Page } from "./query.server.ts";
+import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import {
   consentStateCondition,
@@ -79,7 +79,7 @@ export function listRefugeeContacts(user: CurrentUser, params: RefugeeListParams
     })
     .from(refugeeContacts)
     .where(where)
-    .orderBy(...orderBy(sortColumns[params.sort], params.dir, refugeeContacts.id))
+    .orderBy(...listOrderBy(params, sortColumns[params.sort], refugeeContacts.id, { name: refugeeContacts.name, searchKey: refugeeContacts.searchKey }))
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();

@@ -36,6 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ error }, { status: 409 });
 }
 
+/** Each number leads to the list of exactly the records it counts. */
+const dashboardLinks = {
+  overdue: "/follow-ups?view=mine&due=overdue",
+  dueSoon: "/follow-ups?view=mine&due=soon",
+  pending: "/partner-updates?pending=1",
+};
+
 type FollowUpItem = ReturnType<typeof useLoaderData<typeof loader>>["overdue"][number];
 
 function DueList({
@@ -87,7 +94,7 @@ function DueList({
       )}
       {total > items.length ? (
         <p>
-          <Link to="/follow-ups?view=mine">{t("dashboard.showAllMine", { shown: number(items.length), total: number(total) })}</Link>
+          <Link to={overdue ? dashboardLinks.overdue : dashboardLinks.dueSoon}>{t("dashboard.showAllMine", { shown: number(items.length), total: number(total) })}</Link>
         </p>
       ) : null}
     </section>
@@ -109,15 +116,15 @@ export default function Dashboard() {
       <dl className="stats">
         <div>
           <dt>{t("dashboard.overdue")}</dt>
-          <dd data-testid="overdue-count">{number(data.overdueTotal)}</dd>
+          <dd data-testid="overdue-count"><Link to={dashboardLinks.overdue}>{number(data.overdueTotal)}</Link></dd>
         </div>
         <div>
           <dt>{t("dashboard.dueSoon")}</dt>
-          <dd data-testid="due-soon-count">{number(data.dueSoonTotal)}</dd>
+          <dd data-testid="due-soon-count"><Link to={dashboardLinks.dueSoon}>{number(data.dueSoonTotal)}</Link></dd>
         </div>
         <div>
           <dt>{t("dashboard.pendingUpdates")}</dt>
-          <dd data-testid="pending-count">{number(data.pendingUpdates.total)}</dd>
+          <dd data-testid="pending-count"><Link to={dashboardLinks.pending}>{number(data.pendingUpdates.total)}</Link></dd>
         </div>
       </dl>
 
@@ -133,18 +140,20 @@ export default function Dashboard() {
           id="chart-status"
           title={t("dashboard.byStatus")}
           valueLabel={t("dashboard.count")}
-          items={data.byStatus.map((r) => ({ key: r.key, label: enumLabel(t, "commitmentStatus", r.key), value: r.count }))}
+          items={data.byStatus.map((r) => ({ key: r.key, label: enumLabel(t, "commitmentStatus", r.key), value: r.count, href: `/commitments?status=${r.key}` }))}
         />
         <BarChart
           id="chart-area"
           title={t("dashboard.byArea")}
           valueLabel={t("dashboard.count")}
-          items={data.byArea.map((r) => ({ key: r.key, label: enumLabel(t, "niemArea", r.key), value: r.count }))}
+          items={data.byArea.map((r) => ({ key: r.key, label: enumLabel(t, "niemArea", r.key), value: r.count, href: `/commitments?area=${r.key}` }))}
         />
       </div>
 
       <h2>{t("dashboard.pendingUpdates")}</h2>
-      <p>{t("dashboard.pendingCount", { count: data.pendingUpdates.total })}</p>
+      <p>
+        <Link to={dashboardLinks.pending}>{t("dashboard.pendingCount", { count: data.pendingUpdates.total })}</Link>
+      </p>
       {data.pendingUpdates.latest.length ? (
         <ul>
           {data.pendingUpdates.latest.map((u) => (

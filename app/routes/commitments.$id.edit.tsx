@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const commitment = getCommitment(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ formKey: newFormKey(), commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds]) });
+  return json({ formKey: newFormKey(), commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds], user.locale) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -6,7 +6,7 @@ import { DataTable } from "#app/components/DataTable.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
-import { commitmentListSpec } from "#app/domain/commitment.ts";
+import { commitmentListSpec, commitmentReportFilters } from "#app/domain/commitment.ts";
 import { commitmentStatuses, niemAreas, niemDimensionsByArea, oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canCreate: can(user, "writeRecords"),
     canExport: can(user, "export"),
     owners: userChoices(OWNER_ROLES),
-    events: eventChoices(),
+    events: eventChoices(user.locale),
     // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
     organizations: pickerChoices("organizations", [params.filters.organization]),
   });
@@ -73,6 +73,10 @@ export default function CommitmentsList() {
     column.accessor("updatedAt", { id: "updated", header: () => t("common.updated"), cell: (c) => dateTime(c.getValue()) }),
   ];
   const f = params.filters;
+  // Filters a report link set that the form has no control for ride along, so a search keeps them.
+  const reportFiltersKept = Object.fromEntries(
+    commitmentReportFilters.filter((k) => f[k] != null).map((k) => [k, String(f[k])]),
+  );
   return (
     <section>
       <ListHeading
@@ -81,7 +85,7 @@ export default function CommitmentsList() {
         exportKind={canExport ? "commitments" : null}
         newLink={canCreate ? { to: "/commitments/new", label: t("commitments.new") } : null}
       />
-      <ListFilters params={params} searchPlaceholder={t("commitments.searchPlaceholder")} clearTo="/commitments">
+      <ListFilters params={params} searchPlaceholder={t("commitments.searchPlaceholder")} clearTo="/commitments" keep={reportFiltersKept}>
         <FilterSelect name="status" label={t("commitments.field.status")} value={f.status}
           options={commitmentStatuses.map((s) => ({ value: s, label: enumLabel(t, "commitmentStatus", s) }))} />
         <FilterSelect name="area" label={t("commitments.field.niemArea")} value={f.area}

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = optionalId.safeParse(url.searchParams.get(key) ?? undefined);
     return parsed.success ? parsed.data : null;
   };
-  const choices = commitmentFormChoices([prefill("organizationId")]);
+  const choices = commitmentFormChoices([prefill("organizationId")], user.locale);
   const ownerId = choices.owners.some((o) => o.id === user.id) ? user.id : null;
   return json({
     formKey: newFormKey(),

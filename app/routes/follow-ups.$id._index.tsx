@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, canCloseFollowUp, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
@@ -9,7 +9,9 @@ import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import { changeHistoryOf } from "#app/models/audit-view.server.ts";
-import { deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
+import { addFollowUpNote, deleteFollowUp, getFollowUp, getFollowUpDetail, markFollowUpDone } from "#app/models/follow-ups.server.ts";
+import { followUpNoteInput } from "#app/domain/followUp.ts";
+import { parseForm } from "#app/lib/forms.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];
 
@@ -20,11 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     history: changeHistoryOf(user, "follow_up", detail.followUp.id),
     canEdit: can(user, "writeRecords"),
+    canClose: canCloseFollowUp(user, detail.followUp),
     canDelete: can(user, "hardDelete"),
   });
 }
 
-const INTENT = { done: "done", delete: "delete" } as const;
+const INTENT = { done: "done", note: "note", delete: "delete" } as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -38,7 +41,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     deleteFollowUp(user, id, ctx);
     return redirectWithFlash("/follow-ups", "followUps.deleted");
   }
-  requireRecordWrite(user);
+  if (intent === INTENT.note) {
+    // The rule (assignee or writer) is checked in addFollowUpNote.
+    const parsed = parseForm(followUpNoteInput, form);
+    if (!parsed.ok) return json({ error: "errors.invalid" as MessageKey, errors: parsed.errors }, { status: 400 });
+    const result = addFollowUpNote(user, id, parsed.data.version, parsed.data.note, ctx);
+    if (!result.ok) return json({ error: "errors.staleVersion" as MessageKey }, { status: 409 });
+    return redirectWithFlash(`/follow-ups/${id}`, "followUps.noteAdded");
+  }
   const version = versionField.safeParse(form.get("version"));
   if (intent !== INTENT.done || !version.success) return json({ error: "errors.invalid" as MessageKey }, { status: 400 });
   const result = markFollowUpDone(user, id, version.data, ctx);
@@ -55,7 +65,7 @@ export default function FollowUpDetail() {
   return (
     <article>
       <RecordHeading title={f.title} editTo={d.canEdit ? `/follow-ups/${f.id}/edit` : null}>
-        {d.canEdit && f.status === "open" ? <IntentButton intent={INTENT.done} label={t("followUps.markDone")} version={f.version} /> : null}
+        {d.canClose && f.status === "open" ? <IntentButton intent={INTENT.done} label={t("followUps.markDone")} version={f.version} /> : null}
         {d.canDelete ? <IntentButton intent={INTENT.delete} label={t("followUps.delete")} /> : null}
       </RecordHeading>
       {actionData && "error" in actionData ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
@@ -73,6 +83,18 @@ export default function FollowUpDetail() {
         ) : null}
       </dl>
       {f.notes ? <p className="prewrap">{f.notes}</p> : null}
+      {d.canClose ? (
+        <Form method="post" className="note-form">
+          <input type="hidden" name="version" value={f.version} />
+          <label>
+            {t("followUps.addNote")}
+            <textarea name="note" rows={3} maxLength={4000} required />
+          </label>
+          <button type="submit" name="intent" value={INTENT.note}>
+            {t("followUps.addNoteButton")}
+          </button>
+        </Form>
+      ) : null}
       <h2>{t("followUps.links")}</h2>
       <dl className="details">
         <div><dt>{t("followUps.field.organization")}</dt><dd>{link(`/organizations/${f.organizationId}`, d.organizationName)}</dd></div>

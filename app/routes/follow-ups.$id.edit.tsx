@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const followUp = getFollowUp(user, parseIdParam(params.id));
   requireRecordWrite(user);
-  return json({ formKey: newFormKey(), followUp, choices: followUpFormChoices(followUp) });
+  return json({ formKey: newFormKey(), followUp, choices: followUpFormChoices(followUp, user.locale) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     today,
     canEdit: can(user, "writeRecords"),
+    // A follow-up's assignee may close it whatever their role (markFollowUpDone checks the rule).
+    userId: user.id,
     canExport: can(user, "export"),
     assignees: userChoices(ASSIGNEE_ROLES),
     // Not every organization (100,000 at national scale): the first ones and the chosen one; the picker searches.
@@ -43,7 +45,6 @@ type ActionData = { intent?: string; error?: MessageKey; errors?: FieldErrors };
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireFollowUpRead(user);
-  requireRecordWrite(user);
   const form = await readForm(request);
   const intent = form.get("intent");
   const ctx = { ip: clientIp(context) };
@@ -59,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithFlash(back, "followUps.markedDone");
   }
   if (intent === INTENT.bulkReassign || intent === INTENT.bulkClose) {
+    requireRecordWrite(user);
     const parsed = parseForm(bulkFollowUpInput, form);
     if (!parsed.ok) return json<ActionData>({ intent, errors: parsed.errors }, { status: 400 });
     const result = bulkUpdateFollowUps(user, parsed.data, ctx);
@@ -72,7 +74,7 @@ const BULK_FORM = "follow-ups-bulk";
 const column = createColumnHelper<FollowUpRow>();
 
 export default function FollowUpsList() {
-  const { rows, total, params, today, canEdit, canExport, assignees, organizations, savedViews } = useLoaderData<typeof loader>();
+  const { rows, total, params, today, canEdit, userId, canExport, assignees, organizations, savedViews } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, date } = useI18n();
   const columns = [
@@ -110,13 +112,13 @@ export default function FollowUpsList() {
     column.accessor("status", { id: "status", header: () => t("followUps.field.status"), cell: (c) => enumLabel(t, "followUpStatus", c.getValue()) }),
     column.accessor("assigneeName", { id: "assignee", header: () => t("followUps.field.assignee"), cell: (c) => c.getValue() ?? t("common.none") }),
     column.accessor("organizationName", { id: "organization", header: () => t("followUps.field.organization"), cell: (c) => c.getValue() ?? t("common.none") }),
-    ...(canEdit
+    ...(canEdit || rows.some((r) => r.assigneeId === userId)
       ? [
           column.display({
             id: "actions",
             header: () => t("common.actions"),
             cell: (c) =>
-              c.row.original.status === "open" ? (
+              c.row.original.status === "open" && (canEdit || c.row.original.assigneeId === userId) ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="id" value={c.row.original.id} />
                   <input type="hidden" name="version" value={c.row.original.version} />
@@ -152,6 +154,8 @@ export default function FollowUpsList() {
         <FilterSelect name="assignee" label={t("followUps.field.assignee")} value={f.assignee}
           options={assignees.map((u) => ({ value: u.id, label: u.label }))} />
         <RecordPicker kind="organizations" name="organization" label="followUps.field.organization" choices={organizations} defaultValue={f.organization ?? null} emptyLabel={t("common.all")} plainLabel />
+        <FilterSelect name="due" label={t("followUps.field.dueOn")} value={f.due}
+          options={[{ value: "overdue", label: t("dashboard.overdue") }, { value: "soon", label: t("dashboard.dueSoon") }]} />
         <label>
           {t("followUps.shared")}
           <select name="shared" defaultValue={f.shared ?? ""}>

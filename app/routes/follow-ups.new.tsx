@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = optionalId.safeParse(url.searchParams.get(key) ?? undefined);
     prefill[key] = parsed.success ? parsed.data : null;
   }
-  return json({ formKey: newFormKey(), choices: followUpFormChoices(prefill), defaults: { ...prefill, assigneeId: user.id, dueOn: addDays(todayIso(), 7), status: "open" } });
+  return json({ formKey: newFormKey(), choices: followUpFormChoices(prefill, user.locale), defaults: { ...prefill, assigneeId: user.id, dueOn: addDays(todayIso(), 7), status: "open" } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

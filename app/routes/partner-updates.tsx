@@ -19,10 +19,13 @@ export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "readRecords");
-  const pageParam = idParam.safeParse(new URL(request.url).searchParams.get("page") ?? "1");
+  const url = new URL(request.url);
+  const pageParam = idParam.safeParse(url.searchParams.get("page") ?? "1");
   const page = pageParam.success ? Math.min(pageParam.data, 100_000) : 1;
-  const { rows, total } = listPartnerUpdates(user, page);
+  const pending = url.searchParams.get("pending") === "1";
+  const { rows, total } = listPartnerUpdates(user, page, { pending });
   return json({
+    pending,
     updates: rows,
     total,
     page,
@@ -60,13 +63,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PartnerUpdates() {
-  const { updates, total, page, pages, completions, canVerify } = useLoaderData<typeof loader>();
+  const { updates, total, page, pages, completions, canVerify, pending } = useLoaderData<typeof loader>();
+  const keep = pending ? "&pending=1" : "";
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, dateTime } = useI18n();
   return (
     <section>
       <h1>{t("portal.partnerUpdates.title")}</h1>
       <p className="hint">{t("portal.partnerUpdates.intro")}</p>
+      <nav className="views" aria-label={t("portal.partnerUpdates.title")}>
+        <Link to="?" aria-current={pending ? undefined : "page"} className={pending ? "button" : "button primary"}>{t("common.all")}</Link>
+        <Link to="?pending=1" aria-current={pending ? "page" : undefined} className={pending ? "button primary" : "button"}>{t("dashboard.pendingUpdates")}</Link>
+      </nav>
+      <p className="pager-summary" data-testid="partner-updates-total">{t("list.total", { total })}</p>
       {actionData?.error ? <p role="alert" className="form-error">{t(actionData.error)}</p> : null}
       {updates.length ? (
         <div className="data-table">
@@ -131,9 +140,9 @@ export default function PartnerUpdates() {
           </table>
           {pages > 1 ? (
             <nav className="pager" aria-label={t("list.pagination")}>
-              {page > 1 ? <Link to={`?page=${page - 1}`}>{t("list.previous")}</Link> : null}
+              {page > 1 ? <Link to={`?page=${page - 1}${keep}`}>{t("list.previous")}</Link> : null}
               <span className="pager-summary">{t("list.page", { page, pages })}</span>
-              {page < pages ? <Link to={`?page=${page + 1}`}>{t("list.next")}</Link> : null}
+              {page < pages ? <Link to={`?page=${page + 1}${keep}`}>{t("list.next")}</Link> : null}
               <span className="pager-summary">{total}</span>
             </nav>
           ) : null}

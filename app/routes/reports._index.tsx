@@ -67,7 +67,7 @@ function Table({ table }: { table: ReportTable }) {
                   </th>
                 ) : (
                   <td key={i} className="num">
-                    {cell(value)}
+                    {table.links?.[r]?.[i] ? <Link to={table.links[r]![i]!}>{cell(value)}</Link> : cell(value)}
                   </td>
                 ),
               )}
@@ -82,7 +82,7 @@ function Table({ table }: { table: ReportTable }) {
 export default function Reports() {
   const { filters, invalidFilters, filterErrors, typedDates, forums, report, canExport, query, invitationFunnels } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
-  const tables = reportTables(report, t);
+  const tables = reportTables(report, t, filters);
   const notes: Record<string, string> = { partnerships: t("reports.partnershipsNote"), refugees: t("reports.refugeesNote") };
   return (
     <section>
@@ -155,7 +155,7 @@ export default function Reports() {
               id="chart-rate-area"
               title={t("reports.rateChart")}
               valueLabel={t("reports.col.rate")}
-              items={report.byArea.map((b) => ({ key: b.key, label: enumLabel(t, "niemArea", b.key), value: b.rate ?? 0 }))}
+              items={report.byArea.map((b, i) => ({ key: b.key, label: enumLabel(t, "niemArea", b.key), value: b.rate ?? 0, href: table.links?.[i]?.[1] ?? undefined }))}
             />
           ) : null}
           <Table table={table} />

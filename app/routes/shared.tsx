@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { CommitmentStatusBadge, PortalTimeline } from "#app/components/PortalTimeline.tsx";
-import { enumLabel } from "#app/i18n/i18n.ts";
+import { enumLabel, withName } from "#app/i18n/i18n.ts";
 import { getPortalOverview } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
@@ -16,11 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Shared() {
   const { organization: o, commitments, followUps } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   return (
     <section>
       <div className="page-head">
-        <h1>{t("shared.title", { organization: o.name })}</h1>
+        <h1>{t("shared.title", { withOrganization: withName(locale, o.name) })}</h1>
         <Link to="/profile">{t("portal.profileLink")}</Link>
       </div>
 
@@ -82,13 +82,16 @@ export default function Shared() {
             </thead>
             <tbody>
               {commitments.map((c) => (
-                <tr key={c.id} id={`commitment-${c.id}`} data-commitment-id={c.id}>
+                <tr key={c.id} id={`commitment-${c.id}`} className={c.overdue ? "overdue" : undefined} data-commitment-id={c.id}>
                   <td>
                     <Link to={`/shared/commitments/${c.id}`}>{c.title}</Link>
                     <div className="hint">{c.isLead ? t("portal.role.lead") : t("portal.role.coPledger")}</div>
                   </td>
                   <td><CommitmentStatusBadge status={c.status} verified={c.statusVerified} /></td>
-                  <td>{c.dueOn ? date(c.dueOn) : t("common.none")}</td>
+                  <td>
+                    {c.dueOn ? date(c.dueOn) : t("common.none")}
+                    {c.overdue ? <span className="badge badge-overdue">{t("portal.overdue")}</span> : null}
+                  </td>
                   <td>
                     <details>
                       <summary>{t("portal.updatesCount", { count: c.timeline.length })}</summary>

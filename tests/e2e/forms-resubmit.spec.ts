@@ -73,7 +73,7 @@ test("partner report: after «Изпрати доклада» the form is empty,
   const sent = await formAsSent(send);
   expect(sent.entries.some((e) => "file" in e && e.file.name === "evidence.pdf"), "the file goes with the report").toBe(true);
   await send.click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   await expect(page.locator(".timeline-entry", { hasText: note })).toHaveCount(1);
 
   // The form is empty again: note, status and file.

@@ -12,7 +12,7 @@ test("partner reports a fulfilment with a PDF and completes a shared follow-up; 
   // --- the partner
   await signIn(page, demo.partnerSofia);
   await expect(page).toHaveURL(/\/shared$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Споделено с Столична община");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Споделено със Столична община");
   await expect(page.getByRole("link", { name: "Профил: парола и език" })).toBeVisible();
   // Overdue shared items are flagged.
   await expect(page.locator("tr.overdue").first()).toContainText("просрочена");
@@ -23,7 +23,7 @@ test("partner reports a fulfilment with a PDF and completes a shared follow-up; 
   await page.getByLabel("Предложен статус").selectOption("fulfilled");
   await page.getByLabel("Файл с доказателство").setInputFiles(path.resolve("tests/fixtures/evidence.pdf"));
   await page.getByRole("button", { name: "Изпрати доклада" }).click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   // On the timeline, marked as the partner's own report, self-reported, with the file.
   const entry = page.locator(".timeline-entry", { hasText: NOTE });
   await expect(entry).toContainText("Доклад от Столична община");
@@ -85,7 +85,7 @@ test("another partner cannot open the first partner's shared commitment or its e
   await page.getByLabel("Какво е направено").fill("Протокол от заседанието.");
   await page.getByLabel("Файл с доказателство").setInputFiles(path.resolve("tests/fixtures/evidence.pdf"));
   await page.getByRole("button", { name: "Изпрати доклада" }).click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   const evidence = await page.locator(".timeline-entry").getByRole("link", { name: "Файл: evidence.pdf" }).getAttribute("href");
   expect(evidence).toMatch(/^\/evidence\/\d+$/);
   // Its own partner opens both (so the 404s below are about reach, not about broken links).

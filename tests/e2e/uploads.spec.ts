@@ -30,7 +30,7 @@ test("issue 13 point 3: a partner uploads evidence named with =, ;, quotes, Cyri
     await page.getByLabel("Какво е направено").fill(note);
     await page.getByLabel("Файл с доказателство").setInputFiles({ name, mimeType: "application/pdf", buffer: pdf });
     await page.getByRole("button", { name: "Изпрати доклада" }).click();
-    await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+    await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
     expect(page.url()).toBe(commitmentUrl);
     const entry = page.locator(".timeline-entry", { hasText: note });
     await expect(entry).toHaveCount(1);

@@ -20,7 +20,7 @@ test("partner reports, coordinator returns it with a reason, partner reports aga
   await reportForm().getByLabel("Какво е направено").fill(FIRST);
   await reportForm().getByLabel("Предложен статус").selectOption("fulfilled");
   await reportForm().getByRole("button", { name: "Изпрати доклада" }).click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   await expect(page.locator(".commitment-status").first()).toContainText("самоотчетен");
 
   // --- the coordinator returns it with a reason
@@ -41,7 +41,7 @@ test("partner reports, coordinator returns it with a reason, partner reports aga
   await page.goto("/shared");
   await page.getByRole("link", { name: commitment.title }).click();
   const notice = page.getByTestId("returned-report");
-  await expect(notice).toContainText("BCRM върна доклада ви от");
+  await expect(notice).toContainText("БСБМ върна доклада ви от");
   await expect(notice).toContainText(REASON);
   // The self-reported fulfilment is undone: the commitment is pledged again, as BCRM recorded it.
   await expect(page.locator(".commitment-status").first()).toContainText("Поет");
@@ -49,7 +49,7 @@ test("partner reports, coordinator returns it with a reason, partner reports aga
   await reportForm().getByLabel("Какво е направено").fill(SECOND);
   await reportForm().getByLabel("Предложен статус").selectOption("fulfilled");
   await reportForm().getByRole("button", { name: "Изпрати доклада" }).click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   await expect(page.getByTestId("returned-report")).toHaveCount(0);
   // The timeline shows the chain, newest first: the answer, then the returned report with its reason.
   const entries = page.locator(".timeline-entry");

@@ -73,7 +73,7 @@ describe("dashboard numbers equal counts computed directly in SQL", () => {
     expect(data.canComplete).toBe(true);
   });
 
-  it("for a manager: the same commitment numbers, their own (empty) follow-ups, and no done button", async () => {
+  it("for a manager: the same commitment numbers, their own follow-ups, and a done button for them (issue 17: everyone closes their own)", async () => {
     const { status, data } = await call(dashboardRoute, "loader", { path: "/", as: "manager" });
     expect(status).toBe(200);
     const expected = expectedFor(userIdOf("manager"));
@@ -84,7 +84,7 @@ describe("dashboard numbers equal counts computed directly in SQL", () => {
     expect(nonZero(data.byStatus)).toEqual(expected.byStatus);
     expect(nonZero(data.byArea)).toEqual(expected.byArea);
     expect(data.pendingUpdates.total).toBe(expected.pending);
-    expect(data.canComplete).toBe(false);
+    expect(data.canComplete).toBe(true);
   });
 
   it("with more follow-ups than the page lists: the totals count every one, the lists show the first few, most overdue first", async () => {
@@ -170,14 +170,14 @@ describe("one-click done on the dashboard", () => {
     expect(foreign.status).toBe(404);
   });
 
-  it("a manager cannot mark done (403) and bad input is 400", async () => {
-    const row = sqlite().prepare("SELECT id, version FROM follow_ups WHERE status = 'open' LIMIT 1").get() as { id: number; version: number };
+  it("a manager cannot mark done someone else's follow-up (404, as for anyone) and bad input is 400", async () => {
+    const row = sqlite().prepare("SELECT id, version FROM follow_ups WHERE status = 'open' AND assignee_id IS NOT ? LIMIT 1").get(userIdOf("manager")) as { id: number; version: number };
     const asManager = await call(dashboardRoute, "action", {
       path: "/",
       as: "manager",
       form: { intent: "done", id: String(row.id), version: String(row.version) },
     });
-    expect(asManager.status).toBe(403);
+    expect(asManager.status).toBe(404);
     const bad = await call(dashboardRoute, "action", { path: "/", as: "coordinator", form: { intent: "done", id: "<script>", version: "1" } });
     expect(bad.status).toBe(400);
   });

@@ -3,7 +3,7 @@ import { defineMessages } from "../define.ts";
 // Messages of the shell, sign-in, organizations, users, profile and enumerations shared by all pages.
 export const core = defineMessages({
   bg: {
-  "app.name": "BCRM Партньори",
+  "app.name": "БСБМ Партньори",
   "app.tagline": "Партньорства за интеграция на бежанците",
   "app.skipToContent": "Към съдържанието",
 
@@ -168,7 +168,7 @@ export const core = defineMessages({
   "dashboard.welcome": "Добър ден, {name}",
   "dashboard.organizations": "Активни организации",
 
-  "shared.title": "Споделено с {organization}",
+  "shared.title": "Споделено {withOrganization}",
   "shared.organization": "Вашата организация",
 
   "health.ok": "ok",
@@ -378,7 +378,7 @@ export const core = defineMessages({
   "dashboard.welcome": "Good day, {name}",
   "dashboard.organizations": "Active organizations",
 
-  "shared.title": "Shared with {organization}",
+  "shared.title": "Shared {withOrganization}",
   "shared.organization": "Your organization",
 
   "health.ok": "ok",

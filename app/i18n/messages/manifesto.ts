@@ -220,7 +220,7 @@ export const manifesto = defineMessages({
     "manifesto.public.language": "Език на страницата",
     "manifesto.public.englishMissing": "Няма превод на английски.",
     "manifesto.mail.subject": "Отговор на вашето предложение към Манифеста: {section}",
-    "manifesto.mail.body": "BCRM отговори на предложението на вашата организация от {date} за раздел „{section}“ на Манифеста за интеграция на бежанците.",
+    "manifesto.mail.body": "БСБМ отговори на предложението на вашата организация от {date} за раздел „{section}“ на Манифеста за интеграция на бежанците.",
     "manifesto.mail.link": "Предложението и отговора ще намерите в портала: {url}",
     "enum.manifestoVersionStatus.draft": "чернова",
     "enum.manifestoVersionStatus.consultation": "публикувана за консултация",

@@ -12,7 +12,7 @@ export const partnerships = defineMessages({
     "partnerships.field.status": "Състояние",
     "partnerships.field.startsOn": "Начало",
     "partnerships.field.endsOn": "Край",
-    "partnerships.field.owner": "Отговорник в BCRM",
+    "partnerships.field.owner": "Отговорник в БСБМ",
     "partnerships.field.description": "Описание",
     "partnerships.field.organization": "Организация членка",
     "partnerships.memberCount": "Членове",
