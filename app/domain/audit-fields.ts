@@ -114,6 +114,10 @@ export const auditFields: Partial<Record<EntityType, Record<string, FieldSpec>>>
     evidenceFile: { label: "portal.update.evidenceFile", type: "text" },
     verifiedAt: { label: "commitments.field.verifiedAt", type: "dateTime" },
     verifiedById: { label: "commitments.field.verifiedBy", type: { ref: "user" } },
+    returnedAt: { label: "commitments.field.returnedAt", type: "dateTime" },
+    returnedById: { label: "commitments.field.returnedBy", type: { ref: "user" } },
+    returnReason: { label: "commitments.field.returnReason", type: "longText" },
+    answersUpdateId: { label: "commitments.field.answersUpdate", type: "text" },
   },
   follow_up: {
     title: { label: "followUps.field.title", type: "text" },

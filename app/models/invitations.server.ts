@@ -26,6 +26,12 @@ export type InvitationSettings = typeof eventInvitationSettings.$inferSelect;
 
 // ---------------------------------------------------------------- settings
 
+/** An event's invitation settings, for those who manage its invitations. */
+export function invitationSettings(user: CurrentUser, eventId: number): InvitationSettings {
+  requireInvitationManagement(user);
+  return settingsOf(getDb(), eventId);
+}
+
 export function settingsOf(db: DbOrTx, eventId: number): InvitationSettings {
   const row = db.select().from(eventInvitationSettings).where(eq(eventInvitationSettings.eventId, eventId)).get();
   if (row) return row;

@@ -110,6 +110,12 @@ export function getVersion(user: CurrentUser, id: number): { version: ManifestoV
   return { version, sections: sectionsOf(db, id).map(renderSection), adoptedAtEvent };
 }
 
+/** A published version as the partner portal shows it: no staff note, no internal ids. */
+export function partnerVersion(user: CurrentUser, id: number) {
+  const { version: v, sections } = getVersion(user, id);
+  return { version: { id: v.id, number: v.number, status: v.status, titleBg: v.titleBg, titleEn: v.titleEn, publishedOn: v.publishedOn, adoptedOn: v.adoptedOn }, sections };
+}
+
 /** One section and its version, for editing (staff). */
 export function getSection(user: CurrentUser, sectionId: number): { section: ManifestoSection; version: ManifestoVersion } {
   requireCapability(user, "readManifesto");

@@ -7,7 +7,8 @@ import { desc, eq } from "drizzle-orm";
 import { notFound, requireCapability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type Tx } from "../db/client.server.ts";
 import { organizationKeys, personKeys } from "../db/derived.ts";
-import { merges, users } from "../db/schema.ts";
+import { merges, organizations, people, users } from "../db/schema.ts";
+import { organizationById } from "./organization-lookup.server.ts";
 import { writeAudit } from "./audit.server.ts";
 import { tableOf, type DuplicateKind } from "./duplicates.server.ts";
 
@@ -258,4 +259,22 @@ export function recentMerges(user: CurrentUser, limit = 20): MergeListItem[] {
     const survivor = sqlite.prepare(`SELECT name FROM ${tableOf[r.entityType]} WHERE id = ?`).get(r.survivorId) as { name: string } | undefined;
     return { ...r, mergedName: String(parsed.merged.name), survivorName: survivor?.name ?? null };
   });
+}
+
+export type MergeSide = { id: number; version: number; values: Record<string, string | null> };
+
+/** One record as the comparison shows it: each merge field as text (a person's organization by its name). */
+export function mergeSide(user: CurrentUser, kind: DuplicateKind, id: number): MergeSide | null {
+  requireCapability(user, "mergeRecords");
+  const db = getDb();
+  const row = (kind === "organization"
+    ? db.select().from(organizations).where(eq(organizations.id, id)).get()
+    : db.select().from(people).where(eq(people.id, id)).get()) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const values: Record<string, string | null> = {};
+  for (const field of mergeFields[kind]) {
+    const v = row[field];
+    values[field] = field === "organizationId" ? (organizationById(v as number | null, { includeArchived: true })?.name ?? null) : v == null ? null : String(v);
+  }
+  return { id, version: row.version as number, values };
 }

@@ -297,7 +297,7 @@ export function screenPartnerForm(
 /** Records an attempt the portal refused: who, on which record, which field and value. */
 export function auditRefusal(
   user: CurrentUser,
-  entity: { type: "commitment" | "follow_up"; id: number },
+  entity: { type: "commitment" | "follow_up" | "manifesto_proposal" | "manifesto_endorsement"; id?: number },
   refusal: { outcome: "forbidden" | "refused"; field?: string; value?: string; reason?: string },
   ctx: WriteContext = {},
 ) {

@@ -1,18 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { notFound, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
-import { getDb } from "#app/db/client.server.ts";
-import { organizations, people } from "#app/db/schema.ts";
 import { idParam, versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
 import type { DuplicateKind } from "#app/models/duplicates.server.ts";
-import { mergedInto, mergeFields, MergeRefused, mergeRecords, type MergeChoices } from "#app/models/merge.server.ts";
-import { organizationById } from "#app/models/organization-lookup.server.ts";
+import { mergedInto, mergeFields, MergeRefused, mergeRecords, mergeSide, type MergeChoices } from "#app/models/merge.server.ts";
 
 const kindParam = z.enum(["organization", "person"]);
 const basePath = (kind: DuplicateKind) => (kind === "organization" ? "/organizations" : "/people");
@@ -28,23 +24,6 @@ const fieldLabels: Record<DuplicateKind, Record<string, MessageKey>> = {
   },
 };
 
-type Side = { id: number; version: number; values: Record<string, string | null> };
-
-/** One record as the comparison shows it: each merge field as text (a person's organization by its name). */
-function sideOf(kind: DuplicateKind, id: number): Side | null {
-  const db = getDb();
-  const row = (kind === "organization"
-    ? db.select().from(organizations).where(eq(organizations.id, id)).get()
-    : db.select().from(people).where(eq(people.id, id)).get()) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  const values: Record<string, string | null> = {};
-  for (const field of mergeFields[kind]) {
-    const v = row[field];
-    values[field] = field === "organizationId" ? (organizationById(v as number | null, { includeArchived: true })?.name ?? null) : v == null ? null : String(v);
-  }
-  return { id, version: row.version as number, values };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "mergeRecords");
@@ -53,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const a = idParam.safeParse(url.searchParams.get("a"));
   const b = idParam.safeParse(url.searchParams.get("b"));
   if (!kind.success || !a.success || !b.success || a.data === b.data) throw notFound();
-  const left = sideOf(kind.data, a.data);
-  const right = sideOf(kind.data, b.data);
+  const left = mergeSide(user, kind.data, a.data);
+  const right = mergeSide(user, kind.data, b.data);
   if (!left || !right) throw notFound();
   return json({ kind: kind.data, a: left, b: right, fields: [...mergeFields[kind.data]] as string[] });
 }

@@ -37,10 +37,9 @@ import {
   resendInvitation,
   runInvitationSender,
   saveSettings,
-  settingsOf,
+  invitationSettings,
 } from "#app/models/invitations.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
-import { getDb } from "#app/db/client.server.ts";
 import { configuredAppUrl } from "#app/env.server.ts";
 
 // The invitation list of one event (issue 21): who is invited, from people lists, organizations or
@@ -55,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayInviteRefugees = can(user, "writeRefugeeContacts");
   return json({
     event: { id: event.id, title: event.title, over: eventIsOver(event) },
-    settings: settingsOf(getDb(), event.id),
+    settings: invitationSettings(user, event.id),
     invitations: invitationsOf(user, event.id),
     funnel: funnelOf(event.id),
     needs: needsOf(event.id),

@@ -14,14 +14,13 @@ import {
 } from "#app/domain/manifesto.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
-import { writeAudit } from "#app/models/audit.server.ts";
-import { getDb } from "#app/db/client.server.ts";
 import { endorseAsPartner, partnerEndorsements, setEndorsementListing, withdrawEndorsement } from "#app/models/manifesto-endorsements.server.ts";
 import { partnerProposals } from "#app/models/manifesto-proposals.server.ts";
-import { currentVersions, getVersion } from "#app/models/manifesto.server.ts";
+import { currentVersions, partnerVersion } from "#app/models/manifesto.server.ts";
 import { getOrganization } from "#app/models/organizations.server.ts";
 import { screenPartnerForm } from "#app/models/partner-portal.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { auditRefusal } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 
@@ -34,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     organization: { name: organization.name },
     user: { name: user.name },
-    consultation: consultation ? getVersion(user, consultation.id) : null,
-    adopted: adopted ? getVersion(user, adopted.id) : null,
+    consultation: consultation ? partnerVersion(user, consultation.id) : null,
+    adopted: adopted ? partnerVersion(user, adopted.id) : null,
     proposals: partnerProposals(user),
     endorsements: partnerEndorsements(user),
   });
@@ -52,13 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const screening = screenPartnerForm(user, values, { allowedFields, inReach: {} });
   if (!screening.ok) {
     // A forged field (another organization, a field the form does not have) is an attempt worth recording.
-    writeAudit(getDb(), {
-      userId: user.id,
-      action: screening.outcome,
-      entityType: "manifesto_endorsement",
-      detail: { organizationId: user.organizationId, field: screening.field, value: screening.value },
-      ip: ctx.ip,
-    });
+    auditRefusal(user, { type: "manifesto_endorsement" }, screening, ctx);
     if (screening.outcome === "forbidden") throw new Response("Not Found", { status: 404 });
     return invalidForm({ _form: ["forgedField"] }, values);
   }

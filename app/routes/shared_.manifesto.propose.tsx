@@ -7,15 +7,14 @@ import { BilingualText } from "#app/components/Manifesto.tsx";
 import { niemDimensions } from "#app/domain/enums.ts";
 import { idParam } from "#app/domain/fields.ts";
 import { MANIFESTO_INTENT, manifestoProposalKinds, partnerProposalFields, partnerProposalInput } from "#app/domain/manifesto.ts";
-import { getDb } from "#app/db/client.server.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
 import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
-import { writeAudit } from "#app/models/audit.server.ts";
 import { createPartnerProposal } from "#app/models/manifesto-proposals.server.ts";
 import { currentVersions, getVersion } from "#app/models/manifesto.server.ts";
 import { screenPartnerForm } from "#app/models/partner-portal.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
+import { auditRefusal } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 
@@ -46,13 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await readForm(request));
   const screening = screenPartnerForm(user, values, { allowedFields: partnerProposalFields, inReach: {} });
   if (!screening.ok) {
-    writeAudit(getDb(), {
-      userId: user.id,
-      action: screening.outcome,
-      entityType: "manifesto_proposal",
-      detail: { organizationId: user.organizationId, field: screening.field, value: screening.value },
-      ip: ctx.ip,
-    });
+    auditRefusal(user, { type: "manifesto_proposal" }, screening, ctx);
     if (screening.outcome === "forbidden") throw new Response("Not Found", { status: 404 });
     return invalidForm({ _form: ["forgedField"] }, values);
   }

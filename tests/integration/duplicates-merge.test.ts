@@ -181,7 +181,25 @@ function organizationLinkers(): Record<string, (orgId: number) => void> {
       run("INSERT INTO follow_ups (title, sort_key, search_key, due_on, shared_with_organization_id) VALUES ('Споделена задача', 'с', 's', '2026-12-01', ?)", org),
     "interactions.organization_id": (org) =>
       run("INSERT INTO interactions (kind, occurred_on, subject, search_key, organization_id) VALUES ((SELECT kind FROM interactions LIMIT 1), '2026-01-10', 'Среща', 's', ?)", org),
+    "manifesto_endorsements.organization_id": (org) => endorsementBy(org, null, coordinator),
+    "manifesto_proposals.organization_id": (org) =>
+      run(
+        `INSERT INTO manifesto_proposals (version_id, section_id, organization_id, organization_kind, niem_dimension, kind, proposed_text, channel, made_on, submitted_by_id)
+         SELECT version_id, section_id, ?, organization_kind, niem_dimension, kind, 'Предложение за сливане', channel, made_on, submitted_by_id FROM manifesto_proposals LIMIT 1`,
+        org,
+      ),
+    "story_organizations.organization_id": (org) => run("INSERT INTO story_organizations (story_id, organization_id) VALUES ((SELECT id FROM stories LIMIT 1), ?)", org),
   };
+}
+
+/** An endorsement of the adopted Manifesto by `org`, signed by `signatoryPersonId` when given. */
+function endorsementBy(org: number, signatoryPersonId: number | null, recordedById: number) {
+  sqlite()
+    .prepare(
+      `INSERT INTO manifesto_endorsements (version_id, organization_id, signatory_person_id, signatory_name, signed_on, channel, recorded_by_id)
+       SELECT version_id, ?, ?, 'Подписал', '2026-01-01', channel, ? FROM manifesto_endorsements LIMIT 1`,
+    )
+    .run(org, signatoryPersonId, recordedById);
 }
 
 function personLinkers(): Record<string, (personId: number) => void> {
@@ -192,6 +210,9 @@ function personLinkers(): Record<string, (personId: number) => void> {
     "follow_ups.person_id": (p) => run("INSERT INTO follow_ups (title, sort_key, search_key, due_on, person_id) VALUES ('Обади се', 'о', 'o', '2026-12-01', ?)", p),
     "interactions.person_id": (p) =>
       run("INSERT INTO interactions (kind, occurred_on, subject, search_key, person_id) VALUES ((SELECT kind FROM interactions LIMIT 1), '2026-01-11', 'Разговор', 'r', ?)", p),
+    "event_invitations.person_id": (p) =>
+      run("INSERT INTO event_invitations (event_id, person_id, name, sort_key, search_key, token) VALUES (?, ?, 'Поканен за сливане', 'п', 'p', ?)", event, p, `merge-token-${p}`),
+    "manifesto_endorsements.signatory_person_id": (p) => endorsementBy(newOrganization({ name: `Подписала организация ${p}` }), p, userIdOf("coordinator")),
   };
 }
 

@@ -23,7 +23,21 @@ afterAll(async () => {
 /** The fields each page shows (the union over all its objects), by Remix route id. */
 const timelineKeys = ["id", "createdAt", "note", "statusChange", "evidenceUrl", "evidenceFileId", "evidenceFileName", "authorName", "partnerOrganizationName", "verifiedAt",
   // A report BCRM returned, with its reason, and the later report that answers it (the chain on the timeline).
-  "returnedAt", "returnReason", "answersUpdateId"];
+  "returnedAt", "returnReason", "answersUpdateId",
+  // The evidence file's type and size, shown beside its name.
+  "evidenceFileType", "evidenceFileSize"];
+const manifestoVersionKeys = ["version", "id", "number", "status", "titleBg", "titleEn", "publishedOn", "adoptedOn"];
+const manifestoSectionKeys = [
+  "sections", "id", "versionId", "sectionKey", "position", "titleBg", "titleEn", "bodyBg", "bodyEn", "niemDimensions", "createdAt", "updatedAt",
+  "dimensions", "htmlBg", "htmlEn", "paragraphsBg", "source", "html",
+];
+const manifestoProposalKeys = [
+  "id", "versionId", "versionNumber", "versionStatus", "sectionId", "sectionPosition", "sectionTitle", "sectionTitleEn", "organizationId",
+  "organizationName", "refugeeContactId", "communityName", "organizationKind", "oblast", "niemDimension", "kind", "passage", "paragraphIndex",
+  "proposedText", "rationale", "channel", "eventId", "eventTitle", "madeOn", "status", "answerBg", "answerEn", "answeredAt", "answeredByName",
+  "acceptedIntoSectionId", "acceptedIntoTitle", "acceptedIntoVersionId", "acceptedIntoVersionNumber", "acceptedIntoVersionStatus",
+];
+const manifestoEndorsementKeys: string[] = [];
 /** The form's one-time key (one record per form sent): every page with a form carries it. */
 const formKeys = ["formKey"];
 const allowList: Record<string, string[]> = {
@@ -46,6 +60,15 @@ const allowList: Record<string, string[]> = {
     "canEdit", "archive", "history", "contacts", "records",
   ],
   "routes/search": ["q", "groups", "kind", "hits", "id", "title", "detail", "date", "href", "moreHref", "more", "scoped"],
+  // The Manifesto in the portal: the published text, and the organization's own proposals and
+  // endorsements (a proposal is an organization's or a community representative's: the latter's
+  // fields are empty on an organization's own proposals).
+  "routes/shared_.manifesto._index": [
+    "organization", "name", "user", "consultation", "adopted", ...manifestoVersionKeys, ...manifestoSectionKeys,
+    "proposals", ...manifestoProposalKeys, "endorsements", ...manifestoEndorsementKeys,
+  ],
+  "routes/shared_.manifesto.propose": ["section", ...manifestoSectionKeys, "version", "paragraph", "number"],
+  "routes/shared_.manifesto.proposals.$id": ["proposal", ...manifestoProposalKeys, "createdAt", "version", "passageDiff", "text", "change"],
   "routes/profile": ["user", "name", "email", "role", "locale", "calendar", ...formKeys],
 };
 
