@@ -5,7 +5,7 @@ import { BarChart } from "#app/components/BarChart.tsx";
 import chartStyles from "#app/components/charts.css?url";
 import { errorText } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { ReviewTableView } from "#app/components/ReviewTable.tsx";
+import { ReportTableView } from "#app/components/ReportTable.tsx";
 import { highlightInput, yearReviewTables, type ReviewCommitment } from "#app/domain/year-review.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
@@ -107,9 +107,9 @@ export default function YearReviewPage() {
 
       <section aria-labelledby="heading-figures">
         <h2 id="heading-figures">{tables.figures!.title}</h2>
-        <ReviewTableView table={tables.figures!} />
+        <ReportTableView table={tables.figures!} idPrefix="review" linkZero={false} />
         <h3>{tables.status!.title}</h3>
-        <ReviewTableView table={tables.status!} />
+        <ReportTableView table={tables.status!} idPrefix="review" linkZero={false} />
       </section>
 
       <section aria-labelledby="heading-niem">
@@ -121,18 +121,18 @@ export default function YearReviewPage() {
           items={review.byArea.map((g) => ({ key: g.key, label: enumLabel(t, "niemArea", g.key), value: g.rate ?? 0 }))}
         />
         <h3>{tables.area!.title}</h3>
-        <ReviewTableView table={tables.area!} />
+        <ReportTableView table={tables.area!} idPrefix="review" linkZero={false} />
         <h3>{tables.dimension!.title}</h3>
-        <ReviewTableView table={tables.dimension!} />
+        <ReportTableView table={tables.dimension!} idPrefix="review" linkZero={false} />
       </section>
 
       <section aria-labelledby="heading-kind">
         <h2 id="heading-kind">{tables.kind!.title}</h2>
-        <ReviewTableView table={tables.kind!} />
+        <ReportTableView table={tables.kind!} idPrefix="review" linkZero={false} />
       </section>
       <section aria-labelledby="heading-oblast">
         <h2 id="heading-oblast">{tables.oblast!.title}</h2>
-        <ReviewTableView table={tables.oblast!} />
+        <ReportTableView table={tables.oblast!} idPrefix="review" linkZero={false} />
       </section>
 
       <section aria-labelledby="heading-joint">

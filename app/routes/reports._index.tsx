@@ -5,7 +5,8 @@ import { BarChart } from "#app/components/BarChart.tsx";
 import { DateField } from "#app/components/Field.tsx";
 import chartStyles from "#app/components/charts.css?url";
 import { useI18n } from "#app/components/i18n.tsx";
-import { reportBases, reportTables, type ReportTable } from "#app/domain/report.ts";
+import { ReportTableView } from "#app/components/ReportTable.tsx";
+import { reportBases, reportTables } from "#app/domain/report.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { buildReport, forumEditions, parseReportFilters } from "#app/models/reports.server.ts";
 import type { FunnelData } from "#app/components/InvitationFunnel.tsx";
@@ -34,50 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function Table({ table }: { table: ReportTable }) {
-  const { t, number } = useI18n();
-  const cell = (value: string | number | null) => (value === null ? t("common.none") : typeof value === "number" ? number(value) : value);
-  return (
-    // Focusable: on a narrow screen the table scrolls inside its box, and a keyboard must reach the scroll.
-    <table className="report-table" id={`report-${table.id}`} tabIndex={0}>
-      <caption className="visually-hidden">{table.title}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((c) => (
-            <th key={c.label} scope="col" className={c.kind === "text" ? undefined : "num"}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.length === 0 ? (
-          <tr>
-            <td colSpan={table.columns.length} className="empty">
-              {t("reports.noRows")}
-            </td>
-          </tr>
-        ) : (
-          table.rows.map((row, r) => (
-            <tr key={r} className={table.groupRows?.includes(r) ? "group-row" : table.groupRows ? "group-member" : undefined}>
-              {row.map((value, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell(value)}
-                  </th>
-                ) : (
-                  <td key={i} className="num">
-                    {table.links?.[r]?.[i] ? <Link to={table.links[r]![i]!}>{cell(value)}</Link> : cell(value)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  );
-}
 
 export default function Reports() {
   const { filters, invalidFilters, filterErrors, typedDates, forums, report, canExport, query, invitationFunnels } = useLoaderData<typeof loader>();
@@ -158,7 +115,7 @@ export default function Reports() {
               items={report.byArea.map((b, i) => ({ key: b.key, label: enumLabel(t, "niemArea", b.key), value: b.rate ?? 0, href: table.links?.[i]?.[1] ?? undefined }))}
             />
           ) : null}
-          <Table table={table} />
+          <ReportTableView table={table} />
         </section>
       ))}
       <InvitationFunnelTable rows={invitationFunnels} />
