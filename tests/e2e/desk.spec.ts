@@ -103,7 +103,7 @@ test("every count of the report leads to a list of exactly that many commitments
 
 test("«/» focuses the header search from any page, not while typing; Escape leaves it", async ({ page }) => {
   await signIn(page, demo.coordinator);
-  const search = page.locator("header").getByRole("searchbox");
+  const search = page.locator("header").getByRole("combobox");
   for (const path of ["/", "/organizations", "/follow-ups"]) {
     await page.goto(path);
     await page.locator("main h1").first().click();

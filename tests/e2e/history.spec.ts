@@ -38,7 +38,7 @@ test("a commitment changed in every field shows its history with labels, names a
   await page.getByLabel("Описание").fill("Два курса седмично в читалище „Славянска беседа“.");
   await page.locator("#field-leadOrganizationId").selectOption({ label: "Български Червен кръст" });
   await page.locator("#field-coPledgerIds").selectOption({ label: "Столична община" });
-  const forum2021 = await page.locator("#field-eventId option", { hasText: "2021-11-30" }).getAttribute("value");
+  const forum2021 = await page.locator("#field-eventId option", { hasText: "30.11.2021" }).getAttribute("value");
   await page.locator("#field-eventId").selectOption(forum2021!);
   await page.locator("#field-partnershipId").selectOption({ index: 1 });
   await page.locator("#field-niemDimension").selectOption("employment");
@@ -63,7 +63,7 @@ test("a commitment changed in every field shows its history with labels, names a
   await page.getByLabel("Какво е направено").fill("Курсовете завършиха.");
   await page.getByLabel("Предложен статус").selectOption("fulfilled");
   await page.getByRole("button", { name: "Изпрати доклада" }).click();
-  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на BCRM ще го потвърди.");
+  await expect(page.getByRole("status")).toHaveText("Докладът е изпратен. Координатор на БСБМ ще го потвърди.");
   await signOut(page);
 
   // …which staff verify.
@@ -82,8 +82,8 @@ test("a commitment changed in every field shows its history with labels, names a
   await expect(history).toContainText("Вид: Услуга → Обучение");
   await expect(history).toContainText("Измерение на интеграцията (НИЕМ): Жилищно настаняване → Заетост");
   await expect(history).toContainText("Споделен с организацията, поела ангажимента: Не → Да");
-  await expect(history).toContainText("Статусът е потвърден от BCRM: Да → Не");
-  await expect(history).toContainText("Статусът е потвърден от BCRM: Не → Да");
+  await expect(history).toContainText("Статусът е потвърден от БСБМ: Да → Не");
+  await expect(history).toContainText("Статусът е потвърден от БСБМ: Не → Да");
   await expect(history).toContainText("Статус: Поет → В изпълнение");
   await expect(history).toContainText("Актуализация: — → Бележка: Първата група започна.; Промяна на статуса: В изпълнение");
 

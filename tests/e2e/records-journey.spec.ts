@@ -44,7 +44,7 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await page.getByLabel("Ангажимент", { exact: false }).first().fill(commitmentTitle);
   await page.locator("#field-leadOrganizationId").selectOption({ label: "Столична община" });
   await page.locator("#field-coPledgerIds").selectOption({ label: "Български Червен кръст" });
-  const forum2021 = await page.locator("#field-eventId option", { hasText: "2021-11-30" }).getAttribute("value");
+  const forum2021 = await page.locator("#field-eventId option", { hasText: "30.11.2021" }).getAttribute("value");
   await page.locator("#field-eventId").selectOption(forum2021!);
   await page.locator("#field-niemDimension").selectOption("language_orientation");
   await page.locator("#field-kind").selectOption("service");

@@ -77,7 +77,7 @@ test("coordinator curates the 2021 forum's highlights and downloads the review a
   expect(en.text).toContain("Contents");
   expect(en.pages[0]).toContain(`Page 1 of ${en.pages.length}`);
   // The same counts, under English labels (integers read the same in both languages).
-  const english = ["Made", "Fulfilled", "Partially fulfilled", "Not fulfilled", "Withdrawn", "Ongoing"];
+  const english = ["Commitments", "Fulfilled", "Partially fulfilled", "Not fulfilled", "Withdrawn", "Ongoing"];
   statuses.forEach((row, i) => expect(en.text, english[i]).toContain([english[i], ...row.slice(1)].join(" ")));
   expect(en.text).toContain(CAPTION);
 });
