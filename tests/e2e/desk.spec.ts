@@ -85,6 +85,8 @@ test("every number and bar on the dashboard leads to a list of exactly that many
 });
 
 test("every count of the report leads to a list of exactly that many commitments", async ({ page }) => {
+  // Every link of every table (the thirteen dimensions too) is followed: more than the default 30 s.
+  test.setTimeout(120_000);
   await signIn(page, demo.manager);
   await page.goto("/reports");
   const links: Array<{ href: string; count: number }> = [];
