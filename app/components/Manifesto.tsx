@@ -96,6 +96,48 @@ export function PassageComparison({ passage, proposed, parts }: { passage: strin
   );
 }
 
+/** What a proposal asks (the passage compared with the proposed wording, or the new text) and why. */
+export function ProposalText({ proposal: p }: { proposal: { passage: string | null; proposedText: string; passageDiff: WordPart[] | null; rationale: string | null } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {p.passage ? (
+        <PassageComparison passage={p.passage} proposed={p.proposedText} parts={p.passageDiff} />
+      ) : (
+        <>
+          <h2>{t("manifesto.proposal.proposedText")}</h2>
+          <p className="prewrap">{p.proposedText}</p>
+        </>
+      )}
+      {p.rationale ? (
+        <>
+          <h2>{t("manifesto.proposal.rationale")}</h2>
+          <p className="prewrap">{p.rationale}</p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The public answer to a proposal in both languages; `byline` says who answered and when (staff see the name). */
+export function ProposalAnswer({ answerBg, answerEn, byline }: { answerBg: string | null; answerEn: string | null; byline: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t("manifesto.proposal.answer")}</h2>
+      {answerBg ? (
+        <div className="manifesto-answer" data-testid="answer">
+          <p className="prewrap" lang="bg">{answerBg}</p>
+          {answerEn ? <p className="prewrap" lang="en">{answerEn}</p> : null}
+          <p className="hint">{byline}</p>
+        </div>
+      ) : (
+        <p className="hint">{t("manifesto.proposal.notAnswered")}</p>
+      )}
+    </>
+  );
+}
+
 function ParagraphRow({ change }: { change: ParagraphChange }) {
   const { t } = useI18n();
   if (change.kind === "same") {

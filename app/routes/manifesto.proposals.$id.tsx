@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { FormErrorSummary, SelectField, TextArea } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { ManifestoSubNav, PassageComparison, ProposalStatusBadge } from "#app/components/Manifesto.tsx";
+import { ManifestoSubNav, ProposalAnswer, ProposalStatusBadge, ProposalText } from "#app/components/Manifesto.tsx";
 import { idChoices } from "#app/components/PartnershipForm.tsx";
 import { answerInput, MANIFESTO_INTENT, manifestoProposalStatuses } from "#app/domain/manifesto.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
@@ -92,31 +92,9 @@ export default function ManifestoProposal() {
         ) : null}
       </dl>
 
-      {p.passage ? (
-        <PassageComparison passage={p.passage} proposed={p.proposedText} parts={p.passageDiff} />
-      ) : (
-        <>
-          <h2>{t("manifesto.proposal.proposedText")}</h2>
-          <p className="prewrap">{p.proposedText}</p>
-        </>
-      )}
-      {p.rationale ? (
-        <>
-          <h2>{t("manifesto.proposal.rationale")}</h2>
-          <p className="prewrap">{p.rationale}</p>
-        </>
-      ) : null}
+      <ProposalText proposal={p} />
 
-      <h2>{t("manifesto.proposal.answer")}</h2>
-      {p.answerBg ? (
-        <div className="manifesto-answer">
-          <p className="prewrap" lang="bg">{p.answerBg}</p>
-          {p.answerEn ? <p className="prewrap" lang="en">{p.answerEn}</p> : null}
-          <p className="hint">{t("manifesto.proposal.answeredBy", { name: p.answeredByName ?? t("common.none"), date: dateTime(p.answeredAt) })}</p>
-        </div>
-      ) : (
-        <p className="hint">{t("manifesto.proposal.notAnswered")}</p>
-      )}
+      <ProposalAnswer answerBg={p.answerBg} answerEn={p.answerEn} byline={t("manifesto.proposal.answeredBy", { name: p.answeredByName ?? t("common.none"), date: dateTime(p.answeredAt) })} />
 
       {canWrite ? (
         <>

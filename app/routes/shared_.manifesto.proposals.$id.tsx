@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireManifestoPartner, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
-import { PassageComparison, ProposalStatusBadge } from "#app/components/Manifesto.tsx";
+import { ProposalAnswer, ProposalStatusBadge, ProposalText } from "#app/components/Manifesto.tsx";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseIdParam } from "#app/lib/http.server.ts";
 import { getProposal } from "#app/models/manifesto-proposals.server.ts";
@@ -38,30 +38,8 @@ export default function SharedManifestoProposal() {
           </div>
         ) : null}
       </dl>
-      {p.passage ? (
-        <PassageComparison passage={p.passage} proposed={p.proposedText} parts={p.passageDiff} />
-      ) : (
-        <>
-          <h2>{t("manifesto.proposal.proposedText")}</h2>
-          <p className="prewrap">{p.proposedText}</p>
-        </>
-      )}
-      {p.rationale ? (
-        <>
-          <h2>{t("manifesto.proposal.rationale")}</h2>
-          <p className="prewrap">{p.rationale}</p>
-        </>
-      ) : null}
-      <h2>{t("manifesto.proposal.answer")}</h2>
-      {p.answerBg ? (
-        <div className="manifesto-answer" data-testid="answer">
-          <p className="prewrap" lang="bg">{p.answerBg}</p>
-          {p.answerEn ? <p className="prewrap" lang="en">{p.answerEn}</p> : null}
-          <p className="hint">{dateTime(p.answeredAt)}</p>
-        </div>
-      ) : (
-        <p className="hint">{t("manifesto.proposal.notAnswered")}</p>
-      )}
+      <ProposalText proposal={p} />
+      <ProposalAnswer answerBg={p.answerBg} answerEn={p.answerEn} byline={dateTime(p.answeredAt)} />
     </article>
   );
 }
