@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireInvitationManagement, requireUser } from "#app/auth/access.server.ts";
@@ -135,11 +136,16 @@ export default function EventInvitations() {
   const formState = (intent: string) => (actionData?.intent === intent ? { values: actionData.values, errors: actionData.errors } : {});
   const localeChoices = locales.map((l) => ({ value: l, label: t(`invitations.locale.${l}` as MessageKey) }));
   const roleChoices = participantRoles.map((r) => ({ value: r, label: enumLabel(t, "participantRole", r) }));
-  const common = (intent: string) => (
-    <>
+  // The four ways of adding invitees share the language and role fields and the submit button.
+  const inviteForm = (intent: string, button: MessageKey, fields: ReactNode) => (
+    <Form method="post" className="inline-form" noValidate>
+      {fields}
       <SelectField name="locale" id={`${intent}-locale`} label="invitations.language" defaultValue="bg" choices={localeChoices} {...formState(intent)} />
       <SelectField name="role" id={`${intent}-role`} label="events.role" defaultValue="participant" choices={roleChoices} {...formState(intent)} />
-    </>
+      <button type="submit" name="intent" value={intent}>
+        {t(button)}
+      </button>
+    </Form>
   );
   const unsent = invitations.filter((i) => !i.walkIn && i.email && (i.sendState === "pending" || i.sendState === "failed")).length;
   const unanswered = invitations.filter((i) => i.sendState === "sent" && !i.answer).length;
@@ -193,36 +199,30 @@ export default function EventInvitations() {
       <section className="record-section" aria-labelledby="add-heading">
         <h2 id="add-heading">{t("invitations.add")}</h2>
         <div className="inline-forms">
-          <Form method="post" className="inline-form" noValidate>
-            <TextField name="peopleQuery" label="invitations.peopleQuery" hint="invitations.peopleQueryHint" {...formState("invitePeople")} />
-            {common("invitePeople")}
-            <button type="submit" name="intent" value="invitePeople">
-              {t("invitations.invitePeople")}
-            </button>
-          </Form>
-          <Form method="post" className="inline-form" noValidate>
-            <RecordPicker kind="organizations" name="organizationId" label="invitations.organization" emptyLabel="" choices={organizations} {...formState("inviteOrganization")} />
-            {common("inviteOrganization")}
-            <button type="submit" name="intent" value="inviteOrganization">
-              {t("invitations.inviteOrganization")}
-            </button>
-          </Form>
-          <Form method="post" className="inline-form" noValidate>
-            <RecordPicker kind="people" name="personId" label="interactions.person" emptyLabel="" choices={people} {...formState("invitePerson")} />
-            {common("invitePerson")}
-            <button type="submit" name="intent" value="invitePerson">
-              {t("invitations.invitePerson")}
-            </button>
-          </Form>
-          <Form method="post" className="inline-form" noValidate>
-            <TextField name="name" id="guest-name" label="invitations.name" {...formState("inviteGuest")} />
-            <TextField name="email" id="guest-email" type="email" label="invitations.email" {...formState("inviteGuest")} />
-            <TextField name="organizationName" id="guest-organization" label="invitations.organizationName" {...formState("inviteGuest")} />
-            {common("inviteGuest")}
-            <button type="submit" name="intent" value="inviteGuest">
-              {t("invitations.inviteGuest")}
-            </button>
-          </Form>
+          {inviteForm(
+            "invitePeople",
+            "invitations.invitePeople",
+            <TextField name="peopleQuery" label="invitations.peopleQuery" hint="invitations.peopleQueryHint" {...formState("invitePeople")} />,
+          )}
+          {inviteForm(
+            "inviteOrganization",
+            "invitations.inviteOrganization",
+            <RecordPicker kind="organizations" name="organizationId" label="invitations.organization" emptyLabel="" choices={organizations} {...formState("inviteOrganization")} />,
+          )}
+          {inviteForm(
+            "invitePerson",
+            "invitations.invitePerson",
+            <RecordPicker kind="people" name="personId" label="interactions.person" emptyLabel="" choices={people} {...formState("invitePerson")} />,
+          )}
+          {inviteForm(
+            "inviteGuest",
+            "invitations.inviteGuest",
+            <>
+              <TextField name="name" id="guest-name" label="invitations.name" {...formState("inviteGuest")} />
+              <TextField name="email" id="guest-email" type="email" label="invitations.email" {...formState("inviteGuest")} />
+              <TextField name="organizationName" id="guest-organization" label="invitations.organizationName" {...formState("inviteGuest")} />
+            </>,
+          )}
           {refugees ? (
             <Form method="post" className="inline-form" noValidate>
               <SelectField
