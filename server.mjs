@@ -206,7 +206,12 @@ function remixHandler() {
       const response = await handleRequest(request, { cspNonce: res.locals.cspNonce, clientIp: req.socket.remoteAddress ?? "unknown" });
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // A header the route sets replaces the server-wide default (one nosniff, the route's own
+      // CSP), except Set-Cookie, of which there may be several.
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
       if (response.body) await pipeline(Readable.fromWeb(response.body), res);
       else res.end();
     } catch (error) {
