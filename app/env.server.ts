@@ -57,3 +57,8 @@ export function env(): Env {
 export function configuredAppUrl(): string | null {
   return process.env.APP_URL ? env().APP_URL.replace(/\/$/, "") : null;
 }
+
+/** Where the app is reached, for links handed out (mails, feeds): APP_URL when set (behind a proxy the request may say http:// or an inner host), else the request's origin. */
+export function appBaseUrl(request: Request): string {
+  return configuredAppUrl() ?? new URL(request.url).origin;
+}

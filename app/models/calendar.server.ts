@@ -8,7 +8,7 @@ import ical from "ical-generator";
 import { commitmentReach, followUpReach, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import { commitments, followUps, organizations, users } from "../db/schema.ts";
-import { configuredAppUrl } from "../env.server.ts";
+import { appBaseUrl } from "../env.server.ts";
 import { makeTranslate } from "../i18n/i18n.ts";
 import { writeAudit } from "./audit.server.ts";
 
@@ -19,10 +19,6 @@ import { writeAudit } from "./audit.server.ts";
  */
 export const CALENDAR_UID_DOMAIN = "partners.bcrm-bg.org";
 
-/** Where the app is reached: APP_URL when set (behind a proxy the request may say http:// or an inner host), else the request's origin. */
-export function appBaseUrl(request: Request): string {
-  return configuredAppUrl() ?? new URL(request.url).origin;
-}
 
 /** The address of a user's feed, as the profile shows it. */
 export function calendarFeedUrl(token: string, request: Request): string {

@@ -52,10 +52,11 @@ export function settingsOf(db: DbOrTx, eventId: number): InvitationSettings {
   };
 }
 
-export function saveSettings(user: CurrentUser, eventId: number, input: InvitationSettingsInput, ctx: WriteContext = {}) {
+/** Saves the settings; a larger (or no) capacity moves people up from the waiting list, who are returned. */
+export function saveSettings(user: CurrentUser, eventId: number, input: InvitationSettingsInput, ctx: WriteContext = {}): Invitation[] {
   requireInvitationManagement(user);
   getEvent(user, eventId);
-  getDb().transaction((tx) => {
+  return getDb().transaction((tx) => {
     const before = settingsOf(tx, eventId);
     const values = { ...input, updatedAt: new Date().toISOString() };
     tx.insert(eventInvitationSettings)
@@ -65,6 +66,7 @@ export function saveSettings(user: CurrentUser, eventId: number, input: Invitati
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(input)) if ((before as Record<string, unknown>)[k] !== v) changes[k] = [(before as Record<string, unknown>)[k], v];
     writeAudit(tx, { userId: user.id, action: "invitation_settings", entityType: "event", entityId: eventId, changes, ip: ctx.ip });
+    return promoteFromWaitingList(tx, eventId, ctx);
   });
 }
 
@@ -244,14 +246,15 @@ export function inviteRefugee(user: CurrentUser, eventId: number, input: { refug
   return { ok: true, added };
 }
 
-export function removeInvitation(user: CurrentUser, eventId: number, invitationId: number, ctx: WriteContext = {}): boolean {
+/** Removes an invitee; returns who moved up from the waiting list into the seats freed, or null when there is no such invitee. */
+export function removeInvitation(user: CurrentUser, eventId: number, invitationId: number, ctx: WriteContext = {}): Invitation[] | null {
   requireInvitationManagement(user);
   return getDb().transaction((tx) => {
     const row = tx.select().from(eventInvitations).where(and(eq(eventInvitations.id, invitationId), eq(eventInvitations.eventId, eventId))).get();
-    if (!row) return false;
+    if (!row) return null;
     tx.delete(eventInvitations).where(eq(eventInvitations.id, invitationId)).run();
     writeAudit(tx, { userId: user.id, action: "invitation_remove", entityType: "event", entityId: eventId, detail: { invitationId, name: row.name }, ip: ctx.ip });
-    return true;
+    return row.answer === "yes" && !row.waitlisted ? promoteFromWaitingList(tx, eventId, ctx) : [];
   });
 }
 
@@ -551,7 +554,53 @@ export function findByToken(token: string): RsvpView | null {
   return { invitation, event, settings, canChange };
 }
 
-export type AnswerResult = { ok: true; waitlisted: boolean; confirm: boolean } | { ok: false; reason: "closed" | "full" | "invalidLanguage" };
+/**
+ * Seats freed (a "no", fewer attendees, a removal, a larger or no capacity) go to the waiting list
+ * in the order of the answers; the first in line who does not fit stops it, so nobody is passed
+ * over by a smaller party. Runs inside the caller's transaction; returns who moved up.
+ */
+function promoteFromWaitingList(tx: DbOrTx, eventId: number, ctx: WriteContext): Invitation[] {
+  const { capacity } = settingsOf(tx, eventId);
+  const waiting = tx
+    .select()
+    .from(eventInvitations)
+    .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.answer, "yes"), eq(eventInvitations.waitlisted, true)))
+    .orderBy(asc(eventInvitations.answeredAt), asc(eventInvitations.id))
+    .all();
+  if (!waiting.length) return [];
+  let taken =
+    tx
+      .select({ n: sql<number>`coalesce(sum(${eventInvitations.attendees}), 0)` })
+      .from(eventInvitations)
+      .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.answer, "yes"), eq(eventInvitations.waitlisted, false)))
+      .get()?.n ?? 0;
+  const promoted: Invitation[] = [];
+  for (const invitation of waiting) {
+    if (capacity != null && taken + invitation.attendees > capacity) break;
+    tx.update(eventInvitations)
+      .set({ waitlisted: false, updatedAt: new Date().toISOString(), version: invitation.version + 1 })
+      .where(eq(eventInvitations.id, invitation.id))
+      .run();
+    writeAudit(tx, { userId: null, action: "rsvp_promoted", entityType: "event", entityId: eventId, detail: { invitationId: invitation.id, attendees: invitation.attendees }, ip: ctx.ip });
+    taken += invitation.attendees;
+    promoted.push({ ...invitation, waitlisted: false });
+  }
+  return promoted;
+}
+
+/** Tells everyone who moved up from the waiting list that their seat is confirmed, with their door code. */
+export async function confirmPromoted(promoted: Invitation[], eventId: number, appUrl?: string): Promise<void> {
+  if (!promoted.length) return;
+  const event = getDb().select().from(events).where(eq(events.id, eventId)).get();
+  if (!event) return;
+  for (const invitation of promoted) {
+    if (!invitation.email || !refugeeMayBeMailed(invitation.refugeeContactId)) continue;
+    const message = await composeConfirmation(invitation, event, appUrlOf({ appUrl }));
+    await sendMail({ userId: null, to: invitation.email, toName: invitation.name, ...message, kind: "event_confirmation" });
+  }
+}
+
+export type AnswerResult = { ok: true; waitlisted: boolean; confirm: boolean; promoted: Invitation[] } | { ok: false; reason: "closed" | "full" | "invalidLanguage" };
 
 /** Saves the invitee's answer; a "yes" beyond the capacity waits on the list or is refused. */
 export function answerInvitation(view: RsvpView, input: RsvpInput, ctx: WriteContext = {}): AnswerResult {
@@ -593,7 +642,10 @@ export function answerInvitation(view: RsvpView, input: RsvpInput, ctx: WriteCon
       detail: { invitationId: current.id, answer: input.answer, attendees: values.attendees, waitlisted },
       ip: ctx.ip,
     });
-    return { ok: true, waitlisted, confirm: input.answer === "yes" && (current.answer !== "yes" || current.waitlisted !== waitlisted) } as const;
+    // A confirmed "yes" that became a "no" or fewer people leaves seats for the waiting list.
+    const freedSeats = current.answer === "yes" && !current.waitlisted && (input.answer !== "yes" || values.attendees < current.attendees);
+    const promoted = freedSeats ? promoteFromWaitingList(tx, current.eventId, ctx) : [];
+    return { ok: true, waitlisted, confirm: input.answer === "yes" && (current.answer !== "yes" || current.waitlisted !== waitlisted), promoted } as const;
   });
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "#app/auth/access.server.ts";
-import { appBaseUrl, calendarFeed } from "#app/models/calendar.server.ts";
+import { appBaseUrl } from "#app/env.server.ts";
+import { calendarFeed } from "#app/models/calendar.server.ts";
 
 // No session here: calendar apps fetch the feed with the secret token in the URL only.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -34,6 +34,7 @@ import {
   needsOf,
   queueReminders,
   queueSending,
+  confirmPromoted,
   removeInvitation,
   resendInvitation,
   runInvitationSender,
@@ -41,7 +42,7 @@ import {
   invitationSettings,
 } from "#app/models/invitations.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
-import { configuredAppUrl } from "#app/env.server.ts";
+import { appBaseUrl } from "#app/env.server.ts";
 
 // The invitation list of one event (issue 21): who is invited, from people lists, organizations or
 // one by one; the message per language; sending and reminders; the answers so far.
@@ -80,8 +81,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "settings") {
     const form = parseForm(invitationSettingsInput, formData);
     if (!form.ok) return json<ActionData>({ intent, errors: form.errors, values: form.values, error: "common.formHasErrors" }, { status: 400 });
-    saveSettings(user, id, form.data, ctx);
-    return json<ActionData>({ intent, notice: "invitations.settingsSaved" });
+    const promoted = saveSettings(user, id, form.data, ctx);
+    await confirmPromoted(promoted, id, appBaseUrl(request));
+    return json<ActionData>({ intent, notice: promoted.length ? "invitations.settingsSavedPromoted" : "invitations.settingsSaved", count: promoted.length });
   }
   if (intent === "invitePeople" || intent === "inviteOrganization" || intent === "invitePerson" || intent === "inviteGuest") {
     const refused = (errors: FieldErrors, values: FormValues) => json<ActionData>({ intent, errors, values, error: "common.formHasErrors" }, { status: 400 });
@@ -116,15 +118,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "send" || intent === "remind") {
     if (intent === "remind") queueReminders(user, id, ctx);
     else queueSending(user, id, ctx);
-    // Links are written with APP_URL when it is set, else with the address the coordinator works at.
-    const summary = await runInvitationSender(id, { appUrl: configuredAppUrl() ?? new URL(request.url).origin });
+    const summary = await runInvitationSender(id, { appUrl: appBaseUrl(request) });
     return json<ActionData>({ intent, notice: summary.failed ? "invitations.sentWithFailures" : "invitations.sent", count: summary.sent });
   }
   if (intent === "remove" || intent === "resend") {
     const invitationId = idParam.safeParse(formData.get("invitationId"));
-    const ok = invitationId.success && (intent === "remove" ? removeInvitation(user, id, invitationId.data, ctx) : resendInvitation(user, id, invitationId.data, ctx));
-    if (!ok) return json<ActionData>({ intent, error: "errors.invalid" }, { status: 400 });
-    return json<ActionData>({ intent, notice: intent === "remove" ? "invitations.removed" : "invitations.requeued" });
+    if (!invitationId.success) return json<ActionData>({ intent, error: "errors.invalid" }, { status: 400 });
+    if (intent === "resend") {
+      if (!resendInvitation(user, id, invitationId.data, ctx)) return json<ActionData>({ intent, error: "errors.invalid" }, { status: 400 });
+      return json<ActionData>({ intent, notice: "invitations.requeued" });
+    }
+    const promoted = removeInvitation(user, id, invitationId.data, ctx);
+    if (!promoted) return json<ActionData>({ intent, error: "errors.invalid" }, { status: 400 });
+    await confirmPromoted(promoted, id, appBaseUrl(request));
+    return json<ActionData>({ intent, notice: promoted.length ? "invitations.removedPromoted" : "invitations.removed", count: promoted.length });
   }
   return json<ActionData>({ error: "errors.invalid" }, { status: 400 });
 }

@@ -7,8 +7,8 @@ import { formatLongDate, makeTranslate, type MessageKey } from "#app/i18n/i18n.t
 import { parseForm, valueOf, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { clientIp } from "#app/lib/http.server.ts";
 import { readForm } from "#app/lib/read-form.server.ts";
-import { configuredAppUrl } from "#app/env.server.ts";
-import { answerInvitation, composeConfirmation, findByToken, qrDataUrl, rsvpUrl, type RsvpView } from "#app/models/invitations.server.ts";
+import { appBaseUrl } from "#app/env.server.ts";
+import { answerInvitation, composeConfirmation, confirmPromoted, findByToken, qrDataUrl, rsvpUrl, type RsvpView } from "#app/models/invitations.server.ts";
 import { sendMail } from "#app/models/mailer.server.ts";
 
 // The invitee's page (issue 21): no sign-in, the personal link is the key. A made-up token, or one
@@ -27,11 +27,6 @@ function viewOr404(token: string | undefined): RsvpView {
   return view;
 }
 
-/** The address the personal link is written with: APP_URL when set, else the address this page was asked at. */
-function appUrlOf(request: Request) {
-  return configuredAppUrl() ?? new URL(request.url).origin;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = viewOr404(params.token);
   const { invitation: i, event, settings, canChange } = view;
@@ -46,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: settings.answerDeadline,
       canChange,
       doorCode: confirmed ? doorCodeOf(i.token) : null,
-      qr: confirmed ? await qrDataUrl(rsvpUrl(appUrlOf(request), i.token)) : null,
+      qr: confirmed ? await qrDataUrl(rsvpUrl(appBaseUrl(request), i.token)) : null,
       isRefugee: i.refugeeContactId != null,
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -63,9 +58,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = answerInvitation(view, form.data, { ip: clientIp(context) });
   if (!result.ok) return json<ActionData>({ values: form.values, error: `invitations.rsvp.${result.reason}` as MessageKey }, { status: result.reason === "invalidLanguage" ? 400 : 409 });
   if (result.confirm && !result.waitlisted && view.invitation.email) {
-    const message = await composeConfirmation(view.invitation, view.event, appUrlOf(request));
+    const message = await composeConfirmation(view.invitation, view.event, appBaseUrl(request));
     await sendMail({ userId: null, to: view.invitation.email, toName: view.invitation.name, ...message, kind: "event_confirmation" });
   }
+  await confirmPromoted(result.promoted, view.event.id, appBaseUrl(request));
   return json<ActionData>({ saved: true, waitlisted: result.waitlisted });
 }
 

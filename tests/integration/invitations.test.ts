@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
 import { auditEntries, eventInvitations, eventParticipants, outbox } from "#app/db/schema.ts";
 import { addDays, todayIso } from "#app/lib/calendar-day.ts";
+import { transliterate } from "#app/lib/transliterate.ts";
 import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { readDoorInput } from "#app/domain/invitation.ts";
@@ -138,6 +139,84 @@ describe("the invitation list (point 1)", () => {
     const full = await rsvp(b!.token, "action", { answer: "yes", attendees: "1" });
     expect(full.status).toBe(409);
     expect(full.data.error).toBe("invitations.rsvp.full");
+  });
+});
+
+describe("the waiting list moves up by itself", () => {
+  const confirmationsTo = (email: string) =>
+    getDb().select().from(outbox).where(and(eq(outbox.toEmail, email), eq(outbox.kind, "event_confirmation"))).all();
+
+  it("seats freed by a «no», fewer people, a removal or a larger capacity go to those waiting, first come first served, each told by e-mail", async () => {
+    const event = freshEvent();
+    await invite(event.id, { intent: "settings", capacity: "4", waitingList: "on" });
+    const tag = uniqueTag();
+    const names = ["Първи", "Втори", "Трети", "Четвърти", "Пети"];
+    for (const [i, name] of names.entries()) await invite(event.id, { intent: "inviteGuest", name, email: `g${i}.${tag}@example.org`, locale: "bg", role: "participant" });
+    const byName = (name: string) => invitationRows(event.id).find((row) => row.name === name)!;
+    const email = (name: string) => `g${names.indexOf(name)}.${tag}@example.org`;
+
+    // 3 + 1 fill the four seats; then a party of 2, a party of 1 and a party of 1 wait, in that order.
+    expect((await rsvp(byName("Първи").token, "action", { answer: "yes", attendees: "3" })).data.waitlisted).toBe(false);
+    expect((await rsvp(byName("Втори").token, "action", { answer: "yes", attendees: "1" })).data.waitlisted).toBe(false);
+    expect((await rsvp(byName("Трети").token, "action", { answer: "yes", attendees: "2" })).data.waitlisted).toBe(true);
+    expect((await rsvp(byName("Четвърти").token, "action", { answer: "yes", attendees: "1" })).data.waitlisted).toBe(true);
+    expect((await rsvp(byName("Пети").token, "action", { answer: "yes", attendees: "1" })).data.waitlisted).toBe(true);
+    expect(confirmationsTo(email("Трети"))).toHaveLength(0);
+
+    // «Първи» comes with one person instead of three: two seats, exactly «Трети»'s party of two.
+    await rsvp(byName("Първи").token, "action", { answer: "yes", attendees: "1" });
+    expect(byName("Трети").waitlisted).toBe(false);
+    expect(byName("Четвърти").waitlisted).toBe(true);
+    const mails = confirmationsTo(email("Трети"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.bodyText).toContain(byName("Трети").token);
+
+    // «Втори» says no: one seat, to the next in line; «Пети» still waits.
+    await rsvp(byName("Втори").token, "action", { answer: "no" });
+    expect(byName("Четвърти").waitlisted).toBe(false);
+    expect(byName("Пети").waitlisted).toBe(true);
+    expect(confirmationsTo(email("Четвърти"))).toHaveLength(1);
+
+    // The coordinator removes «Четвърти»: the seat goes to «Пети», and the page says so.
+    const removed = await invite(event.id, { intent: "remove", invitationId: String(byName("Четвърти").id) });
+    expect(removed.data.notice).toBe("invitations.removedPromoted");
+    expect(removed.data.count).toBe(1);
+    expect(byName("Пети").waitlisted).toBe(false);
+    expect(confirmationsTo(email("Пети"))).toHaveLength(1);
+    const audited = getDb().select().from(auditEntries).where(and(eq(auditEntries.action, "rsvp_promoted"), eq(auditEntries.entityId, event.id))).all();
+    expect(audited).toHaveLength(3);
+  });
+
+  it("a party too large for the freed seat keeps its place at the head of the line; a larger capacity lets it in; nobody is mailed twice", async () => {
+    const event = freshEvent();
+    await invite(event.id, { intent: "settings", capacity: "2", waitingList: "on" });
+    const tag = uniqueTag();
+    const email = (name: string) => `${transliterate(name).toLowerCase()}.${tag}@example.org`;
+    for (const name of ["Едно", "Две", "Три"]) await invite(event.id, { intent: "inviteGuest", name, email: email(name), locale: "en", role: "participant" });
+    const byName = (name: string) => invitationRows(event.id).find((row) => row.name === name)!;
+    await rsvp(byName("Едно").token, "action", { answer: "yes", attendees: "2" });
+    expect((await rsvp(byName("Две").token, "action", { answer: "yes", attendees: "2" })).data.waitlisted).toBe(true);
+    expect((await rsvp(byName("Три").token, "action", { answer: "yes", attendees: "1" })).data.waitlisted).toBe(true);
+
+    // One seat freed: «Две» (two people) does not fit, and «Три» is not let in ahead of them.
+    await rsvp(byName("Едно").token, "action", { answer: "yes", attendees: "1" });
+    expect(byName("Две").waitlisted).toBe(true);
+    expect(byName("Три").waitlisted).toBe(true);
+
+    const saved = await invite(event.id, { intent: "settings", capacity: "3", waitingList: "on" });
+    expect(saved.data.notice).toBe("invitations.settingsSavedPromoted");
+    expect(saved.data.count).toBe(1);
+    expect(byName("Две").waitlisted).toBe(false);
+    expect(byName("Три").waitlisted).toBe(true);
+    await invite(event.id, { intent: "settings", capacity: "10", waitingList: "on" });
+    await invite(event.id, { intent: "settings", capacity: "12", waitingList: "on" });
+    expect(byName("Три").waitlisted).toBe(false);
+    for (const name of ["Две", "Три"]) {
+      const mails = confirmationsTo(email(name));
+      expect(mails).toHaveLength(1);
+      // In the invitee's own language.
+      expect(mails[0]!.subject).toMatch(/^Confirmation: /);
+    }
   });
 });
 
