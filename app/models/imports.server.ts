@@ -42,6 +42,8 @@ type StagedData = {
   rows: string[][];
   /** Rows read with an unbalanced quote (absent in previews staged before it was kept). */
   unbalancedRows?: number[];
+  /** The action chosen per line on pages already seen, so paging through the preview keeps them. */
+  decisions?: Record<number, string>;
 };
 type UpdatedRecord = { id: number; before: Record<string, unknown>; tagsBefore?: string[]; version: number; updatedAt: string };
 type CommittedData = { state: "committed"; mapping: string[]; created: number[]; updated: UpdatedRecord[]; createdTagIds: number[] };
@@ -174,7 +176,30 @@ export function previewImport(
 ): ImportPreview | null {
   const staged = loadStaged(user, id);
   if (!staged) return null;
-  return toPreview(staged, analyse(staged.kind, staged.data, mapping, decisions, view.skipInvalid), view);
+  const analysis = analyse(staged.kind, staged.data, mapping, { ...staged.data.decisions, ...decisions }, view.skipInvalid);
+  // "Skip every row with errors" overrides what was chosen on other pages too: keep that.
+  if (view.skipInvalid) rememberDecisions(staged, Object.fromEntries(analysis.rows.map((r) => [r.line, r.decision])));
+  return toPreview(staged, analysis, view);
+}
+
+/**
+ * Keeps the actions chosen on the page shown (merged with those of pages seen before) with the
+ * staged file, so that going to another page of a long preview loses nothing; false once committed.
+ */
+export function chooseRowActions(user: CurrentUser, id: number, decisions: Record<number, string>): boolean {
+  const staged = loadStaged(user, id);
+  if (!staged) return false;
+  rememberDecisions(staged, { ...staged.data.decisions, ...decisions });
+  return true;
+}
+
+function rememberDecisions(staged: NonNullable<ReturnType<typeof loadStaged>>, decisions: Record<number, string>) {
+  const data: StagedData = { ...staged.data, decisions };
+  getDb()
+    .update(imports)
+    .set({ undoData: JSON.stringify(data) })
+    .where(and(eq(imports.id, staged.row.id), sql`json_extract(${imports.undoData}, '$.state') = 'staged'`))
+    .run();
 }
 
 const hasProblem = (r: AnalysedRow) => Object.keys(r.errors).length > 0 || !!r.duplicate || !!r.duplicateOfLine;
@@ -491,7 +516,7 @@ export function commitImport(
 ): CommitResult {
   const staged = loadStaged(user, id);
   if (!staged) return { ok: false, reason: "alreadyCommitted" };
-  const analysis = analyse(staged.kind, staged.data, mapping, decisions);
+  const analysis = analyse(staged.kind, staged.data, mapping, { ...staged.data.decisions, ...decisions });
   if (analysis.counts.blocking > 0) return { ok: false, reason: "invalid", preview: toPreview(staged, analysis, view) };
 
   const kind = staged.kind;

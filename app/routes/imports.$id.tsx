@@ -9,6 +9,7 @@ import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.
 import { readForm } from "#app/lib/read-form.server.ts";
 import {
   cancelImport,
+  chooseRowActions,
   commitImport,
   previewImport,
   type ImportPreview,
@@ -36,6 +37,18 @@ function decisionsFrom(form: FormData): Record<number, string> {
   return decisions;
 }
 
+/** The preview's address for a mapping and a view: what a reload or a shared link shows. */
+function previewHref(id: number, mapping: string[], view: { show: string; page: number }) {
+  const query = new URLSearchParams();
+  mapping.forEach((field, column) => query.set(`m${column}`, field));
+  query.set("show", view.show);
+  if (view.page > 1) query.set("page", String(view.page));
+  return `/imports/${id}?${query}`;
+}
+
+/** A paging or "show" button of the preview: `<show>:<page>`. */
+const GOTO = /^(problems|all):(\d{1,6})$/;
+
 /** Which rows and page are shown (`show`, `page`); anything else is the default. */
 function viewFrom(search: URLSearchParams | FormData): PreviewView {
   const show = search.get("show");
@@ -57,6 +70,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCapability(user, "import");
   const id = parseIdParam(params.id);
   const form = await readForm(request);
+  const goTo = GOTO.exec(String(form.get("goto") ?? ""));
+  if (goTo) {
+    // Another page of the preview: the actions chosen on this one are kept first.
+    if (!chooseRowActions(user, id, decisionsFrom(form))) return redirectWithFlash("/imports", "imports.alreadyCommitted");
+    return redirect(previewHref(id, mappingFrom(form) ?? [], { show: goTo[1]!, page: Number(goTo[2]) }));
+  }
   const intent = form.get("intent");
   if (intent === INTENT.cancel) {
     cancelImport(user, id);
@@ -119,13 +138,12 @@ export default function ImportPreviewPage() {
   const fieldLabel = (field: string) => t(`imports.field.${field}` as MessageKey);
   // The table's columns: the file's columns that are imported, in the file's order.
   const shownFields = preview.mapping.filter(Boolean);
-  const viewHref = (view: { show: string; page: number }) => {
-    const query = new URLSearchParams();
-    preview.mapping.forEach((field, column) => query.set(`m${column}`, field));
-    query.set("show", view.show);
-    if (view.page > 1) query.set("page", String(view.page));
-    return `?${query}`;
-  };
+  // Paging and switching the rows shown are buttons of the form, so the actions chosen on this page go along.
+  const goTo = (show: string, page: number, label: string, current?: boolean) => (
+    <button type="submit" name="goto" value={`${show}:${page}`} className="link-button" aria-current={current ? "page" : undefined} formNoValidate>
+      {label}
+    </button>
+  );
 
   return (
     <section>
@@ -188,12 +206,8 @@ export default function ImportPreviewPage() {
         <h2>{t("imports.rows.title")}</h2>
         <p className="hint">{t("imports.rows.hint")}</p>
         <nav className="filters" aria-label={t("imports.show.label")}>
-          <Link to={viewHref({ show: "problems", page: 1 })} aria-current={preview.show === "problems" ? "page" : undefined}>
-            {t("imports.show.problems", { count: number(preview.problems) })}
-          </Link>
-          <Link to={viewHref({ show: "all", page: 1 })} aria-current={preview.show === "all" ? "page" : undefined}>
-            {t("imports.show.all", { count: number(preview.totalRows) })}
-          </Link>
+          {goTo("problems", 1, t("imports.show.problems", { count: number(preview.problems) }), preview.show === "problems")}
+          {goTo("all", 1, t("imports.show.all", { count: number(preview.totalRows) }), preview.show === "all")}
         </nav>
         <div className="data-table">
           <table className="import-table">
@@ -274,9 +288,9 @@ export default function ImportPreviewPage() {
         </div>
         {preview.pages > 1 ? (
           <nav className="pagination" aria-label={t("list.pagination")}>
-            {preview.page > 1 ? <Link to={viewHref({ show: preview.show, page: preview.page - 1 })}>{t("imports.page.previous")}</Link> : null}
+            {preview.page > 1 ? goTo(preview.show, preview.page - 1, t("imports.page.previous")) : null}
             <span>{t("imports.page", { page: number(preview.page), pages: number(preview.pages) })}</span>
-            {preview.page < preview.pages ? <Link to={viewHref({ show: preview.show, page: preview.page + 1 })}>{t("imports.page.next")}</Link> : null}
+            {preview.page < preview.pages ? goTo(preview.show, preview.page + 1, t("imports.page.next")) : null}
           </nav>
         ) : null}
         <div className="actions">

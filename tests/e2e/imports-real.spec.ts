@@ -20,7 +20,7 @@ test("a coordinator imports a Windows-1251 «;» spreadsheet with the usual mist
   await expect(summary).toHaveText("2 за създаване · 0 за обновяване · 3 пропуснати · 4 с грешки (не се създават) · 3 възможни дубликати");
 
   // Every row, one line each, in a table with a column per field.
-  await page.getByRole("link", { name: "Всички редове (9)" }).click();
+  await page.getByRole("button", { name: "Всички редове (9)" }).click();
   const table = page.locator("table.import-table");
   await expect(table.locator("tbody tr")).toHaveCount(9);
   await expect(table.locator("thead th")).toHaveText(["Ред", "Име / наименование", "Вид", "Област", "Уебсайт", "Имейл", "Телефон", "Проверка", "Действие"]);
@@ -64,4 +64,35 @@ test("a coordinator imports a Windows-1251 «;» spreadsheet with the usual mist
   await expect(page.getByRole("link", { name: "Caritas Bulgaria", exact: true })).toHaveCount(0);
   await page.goto(`/organizations?q=${encodeURIComponent("Надежда")}`);
   await expect(page.getByRole("link", { name: 'Фондация "Надежда', exact: true })).toHaveCount(0);
+});
+
+test("actions chosen on one page of a long preview are kept when paging, and the import follows every one of them", async ({ page }) => {
+  const tag = `страници-${Date.now()}`;
+  const lines = ["Наименование;Вид"];
+  for (let i = 1; i <= 150; i++) lines.push(`Организация ${tag} ${i};НПО`);
+  await signIn(page, demo.coordinator);
+  await page.goto("/imports");
+  await page.getByLabel("Какво импортирате").selectOption("organizations");
+  await page.getByLabel("CSV файл").setInputFiles({ name: "paged.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
+  await page.getByRole("button", { name: "Прочети файла" }).click();
+  await expect(page).toHaveURL(/\/imports\/\d+/);
+
+  // Page 1: skip line 2. Page 2: skip line 151. Back to page 1: the choice is still there.
+  await page.getByLabel("Действие за ред 2", { exact: true }).selectOption("skip");
+  await page.getByRole("button", { name: "Следваща страница →" }).click();
+  await expect(page.getByText("Страница 2 от 2")).toBeVisible();
+  await page.getByLabel("Действие за ред 151", { exact: true }).selectOption("skip");
+  await page.getByRole("button", { name: "← Предишна страница" }).click();
+  await expect(page.getByLabel("Действие за ред 2", { exact: true })).toHaveValue("skip");
+  await expect(page.getByRole("status").filter({ hasText: "за създаване" })).toContainText("148 за създаване");
+  await page.getByRole("button", { name: "Импортирай" }).click();
+  await expect(page).toHaveURL(/\/imports$/);
+  await expect(page.getByRole("row", { name: /paged\.csv/ }).first()).toContainText("148 / 0 / 2");
+
+  await page.goto(`/organizations?q=${encodeURIComponent(`Организация ${tag} 1`)}&perPage=100`);
+  const names = await page.locator("table a").allTextContents();
+  expect(names).toContain(`Организация ${tag} 10`);
+  expect(names).not.toContain(`Организация ${tag} 1`);
+  await page.goto(`/organizations?q=${encodeURIComponent(`Организация ${tag} 150`)}`);
+  await expect(page.getByRole("link", { name: `Организация ${tag} 150`, exact: true })).toHaveCount(0);
 });

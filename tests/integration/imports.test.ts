@@ -169,8 +169,11 @@ describe("issue 15 point 5: a real spreadsheet (Windows-1251, «;») with the us
     expect([lineAfter(7).decision, lineAfter(8).decision, lineAfter(4).decision]).toEqual(["skip", "skip", "update"]);
     expect(after.counts).toMatchObject({ blocking: 0, invalid: 4 });
     expect(countOf(organizations)).toBe(organizationsBefore);
+    // The choices are kept with the preview: shown again on reload.
+    expect((await preview(id)).rows.find((r: any) => r.line === 4).decision).toBe("update");
 
-    const done = await commit(id);
+    // The user sets line 4 back to skip and imports.
+    const done = await commit(id, { d4: "skip" });
     expect(done.status).toBe(302);
     const created = getDb().select().from(organizations).where(eq(organizations.importId, id)).all();
     expect(Object.fromEntries(created.map((o) => [o.name, o.website]))).toEqual({
