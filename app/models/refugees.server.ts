@@ -5,7 +5,7 @@ import { and, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { can, notFound, requireCapability, type Capability, type CurrentUser } from "../auth/access.server.ts";
 import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { refugeeContactKeys } from "../db/derived.ts";
-import { auditEntries, eventParticipants, events, refugeeConsents, refugeeContacts } from "../db/schema.ts";
+import { auditEntries, eventInvitations, eventParticipants, events, refugeeConsents, refugeeContacts } from "../db/schema.ts";
 import { auditFieldSpec, unshownFields } from "../domain/audit-fields.ts";
 import { refugeeParticipantRoles, type RefugeeParticipantRole } from "../domain/enums.ts";
 import { refugeeListSpec, type ParticipationInput, type RefugeeContactInput } from "../domain/refugee.ts";
@@ -318,6 +318,11 @@ export async function eraseRefugeeContact(
       .where(eq(refugeeContacts.id, id))
       .run();
     tx.delete(refugeeConsents).where(eq(refugeeConsents.refugeeContactId, id)).run();
+    // What they wrote when answering an invitation (access needs are health data, notes anything) goes too.
+    tx.update(eventInvitations)
+      .set({ accessibility: null, note: null, interpretation: "", updatedAt: now })
+      .where(eq(eventInvitations.refugeeContactId, id))
+      .run();
     const copies = redactCopies(tx, erasedValues, { table: "refugee_contacts", id }, { userId: user.id, ip: ctx.ip });
     scrubContactAudit(tx, id);
     redactElsewhere(tx, quotedValues);

@@ -106,10 +106,16 @@ describe("the invitation list (point 1)", () => {
     const [row] = invitationRows(event.id);
     expect(row!.name).toBe(contact.name);
     expect((await rsvp(row!.token)).status).toBe(200);
+    // They answer with access needs and a note of their own.
+    const accessibility = "Инвалидна количка, без стълби";
+    const note = "Ще дойда с брат си Карим";
+    expect((await rsvp(row!.token, "action", { answer: "yes", attendees: "1", accessibility, note })).status).toBe(200);
+    expect(invitationRows(event.id)[0]).toMatchObject({ accessibility, note });
     const erased = await eraseRefugeeContact(actingAs("coordinator"), contact.id, { confirmed: true });
     expect(erased.ok).toBe(true);
     const after = invitationRows(event.id)[0]!;
     expect(JSON.stringify(after)).not.toContain(contact.name);
+    expect(after).toMatchObject({ accessibility: null, note: null, interpretation: "" });
     expect((await rsvp(row!.token)).status).toBe(404);
   });
 
