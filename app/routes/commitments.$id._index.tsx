@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { errorText, FormErrorSummary, SelectField, TextArea, TextField } from "#app/components/Field.tsx";
 import { EvidenceFileField, EvidenceFileLink } from "#app/components/EvidenceFile.tsx";
+import { FollowUpsSection } from "#app/components/FollowUpsSection.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { SaveForm } from "#app/components/SaveForm.tsx";
@@ -270,25 +271,12 @@ export default function CommitmentDetail() {
         </section>
       ) : null}
 
-      <section aria-labelledby="followups-heading">
-        <div className="page-head">
-          <h2 id="followups-heading">{t("commitments.followUps")}</h2>
-          {canEdit ? (
-            <Link to={`/follow-ups/new?commitmentId=${c.id}&organizationId=${c.leadOrganizationId}`}>{t("commitments.addFollowUp")}</Link>
-          ) : null}
-        </div>
-        {followUps.length ? (
-          <ul>
-            {followUps.map((f) => (
-              <li key={f.id}>
-                <Link to={`/follow-ups/${f.id}`}>{f.title}</Link> · {date(f.dueOn)} · {enumLabel(t, "followUpStatus", f.status)}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("commitments.empty")}</p>
-        )}
-      </section>
+      <FollowUpsSection
+        title="commitments.followUps"
+        rows={followUps}
+        empty="commitments.empty"
+        add={canEdit ? { to: `/follow-ups/new?commitmentId=${c.id}&organizationId=${c.leadOrganizationId}`, label: "commitments.addFollowUp" } : null}
+      />
       <ChangeHistory entries={history} title="commitments.history" />
     </article>
   );

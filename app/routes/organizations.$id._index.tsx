@@ -5,7 +5,7 @@ import { ChangeHistory } from "#app/components/ChangeHistory.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { OrganizationCommitments } from "#app/components/OrganizationCommitments.tsx";
-import { OrganizationFollowUps } from "#app/components/OrganizationFollowUps.tsx";
+import { FollowUpsSection } from "#app/components/FollowUpsSection.tsx";
 import { OrganizationPartnerships } from "#app/components/OrganizationPartnerships.tsx";
 import { InteractionTimeline } from "#app/components/InteractionTimeline.tsx";
 import { OrganizationEventsSection } from "#app/components/OrganizationEventsSection.tsx";
@@ -122,7 +122,15 @@ export default function OrganizationDetail() {
       {contacts ? <OrganizationEventsSection organizationId={o.id} events={contacts.events} canEdit={canEdit} /> : null}
       {records ? <OrganizationPartnerships organizationId={o.id} rows={records.partnerships} canAdd={canEdit} /> : null}
       {records ? <OrganizationCommitments organizationId={o.id} rows={records.commitments} canAdd={canEdit} /> : null}
-      {records ? <OrganizationFollowUps organizationId={o.id} rows={records.followUps} canAdd={canEdit} /> : null}
+      {records ? (
+        <FollowUpsSection
+          title="followUps.orgSection.title"
+          rows={records.followUps}
+          empty="followUps.orgSection.empty"
+          add={canEdit ? { to: `/follow-ups/new?organizationId=${o.id}`, label: "followUps.orgSection.add" } : null}
+          all={{ to: `/follow-ups?organization=${o.id}`, label: "followUps.orgSection.all" }}
+        />
+      ) : null}
       <ChangeHistory title="org.history" entries={history} />
     </article>
   );

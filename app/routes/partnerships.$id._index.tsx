@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireCapability, requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { ErrorList } from "#app/components/Field.tsx";
+import { FollowUpsSection } from "#app/components/FollowUpsSection.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { DetailRows, IntentButton, RecordHeading } from "#app/components/RecordPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
@@ -177,23 +178,12 @@ export default function PartnershipDetail() {
         ) : null}
       </section>
 
-      <section aria-labelledby="followups-heading">
-        <div className="page-head">
-          <h2 id="followups-heading">{t("partnerships.followUps")}</h2>
-          {canEdit ? <Link to={`/follow-ups/new?partnershipId=${p.id}`}>{t("partnerships.addFollowUp")}</Link> : null}
-        </div>
-        {followUps.length ? (
-          <ul>
-            {followUps.map((f) => (
-              <li key={f.id}>
-                <Link to={`/follow-ups/${f.id}`}>{f.title}</Link> · {date(f.dueOn)} · {enumLabel(t, "followUpStatus", f.status)}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("partnerships.empty")}</p>
-        )}
-      </section>
+      <FollowUpsSection
+        title="partnerships.followUps"
+        rows={followUps}
+        empty="partnerships.empty"
+        add={canEdit ? { to: `/follow-ups/new?partnershipId=${p.id}`, label: "partnerships.addFollowUp" } : null}
+      />
       <ChangeHistory entries={history} title="partnerships.history" />
     </article>
   );
