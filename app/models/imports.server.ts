@@ -33,6 +33,7 @@ import { personInput, type PersonInput } from "../domain/person.ts";
 import { parseForm, type FieldErrors } from "../lib/forms.ts";
 import { writeAudit } from "./audit.server.ts";
 import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding } from "./csv-file.server.ts";
+import { setTags, tagsOf } from "./organizations.server.ts";
 
 type StagedData = {
   state: "staged";
@@ -655,7 +656,7 @@ function updateRecord(tx: Tx, kind: ImportKind, row: AnalysedRow, updated: Updat
   const now = new Date().toISOString();
   const previous = updated.find((u) => u.id === targetId);
   const tagNames = kind === "organizations" ? (input.tags as string[]) : [];
-  const tagsBefore = kind === "organizations" ? tagNamesOf(tx, targetId) : undefined;
+  const tagsBefore = kind === "organizations" ? tagsOf(tx, targetId) : undefined;
   tx.update(table)
     .set({ ...changes, ...keys, version: before.version + 1, updatedAt: now })
     .where(eq(table.id, targetId))
@@ -667,27 +668,6 @@ function updateRecord(tx: Tx, kind: ImportKind, row: AnalysedRow, updated: Updat
   } else {
     updated.push({ id: targetId, before, tagsBefore, version: before.version + 1, updatedAt: now });
   }
-}
-
-function tagNamesOf(tx: Tx, organizationId: number): string[] {
-  return tx
-    .select({ name: tags.name })
-    .from(organizationTags)
-    .innerJoin(tags, eq(tags.id, organizationTags.tagId))
-    .where(eq(organizationTags.organizationId, organizationId))
-    .orderBy(tags.name)
-    .all()
-    .map((t) => t.name);
-}
-
-function setTags(tx: Tx, organizationId: number, names: string[]) {
-  tx.delete(organizationTags).where(eq(organizationTags.organizationId, organizationId)).run();
-  if (!names.length) return;
-  for (const name of names) tx.insert(tags).values({ name }).onConflictDoNothing().run();
-  const ids = tx.select({ id: tags.id }).from(tags).where(inArray(tags.name, names)).all();
-  tx.insert(organizationTags)
-    .values(ids.map((t) => ({ organizationId, tagId: t.id })))
-    .run();
 }
 
 // ---------------------------------------------------------------- 4. undo

@@ -64,7 +64,8 @@ export function getOrganization(user: CurrentUser, id: number): OrganizationWith
   return { ...organization, tags: tagsOf(db, id) };
 }
 
-function tagsOf(db: DbOrTx, organizationId: number): string[] {
+/** An organization's tag names, in order. */
+export function tagsOf(db: DbOrTx, organizationId: number): string[] {
   return db
     .select({ name: tags.name })
     .from(organizationTags)
@@ -146,7 +147,8 @@ export function setOrganizationArchived(
   });
 }
 
-function setTags(db: DbOrTx, organizationId: number, tagNames: string[]) {
+/** Replaces an organization's tags by these names, creating the tags that do not exist yet. */
+export function setTags(db: DbOrTx, organizationId: number, tagNames: string[]) {
   db.delete(organizationTags).where(eq(organizationTags.organizationId, organizationId)).run();
   if (!tagNames.length) return;
   for (const name of tagNames) db.insert(tags).values({ name }).onConflictDoNothing().run();
