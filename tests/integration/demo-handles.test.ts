@@ -30,7 +30,7 @@ describe("demo handles", () => {
     expect(demoId(getDb().$client, sofia)).toBe(row.id);
     expect(pathOf(sofia)).toBe(`/organizations/${row.id}`);
     expect(demoName(demo.users.partnerSofia)).toBe("partner@sofia.demo");
-    expect(demoName(demo.interactions.podgotovkaForuma2026)).toBe("Подготовка на форума 2026");
+    expect(demoName(demo.interactions.forum2026Preparation)).toBe("Подготовка на форума 2026");
   });
 
   it("refuses what is not a demo record, a record that is not in the database, and a page a kind does not have", () => {

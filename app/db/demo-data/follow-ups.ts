@@ -22,7 +22,7 @@ export type FollowUpSeed = {
 
 export const demoFollowUps = {
   // Елена Димитрова (coordinator@bcrm.demo)
-  izprashtaneProtokolaSreshtata: {
+  memorandumMinutes: {
     title: "Изпращане на протокола от срещата по меморандума",
     notes: "Протоколът да се съгласува с дирекция „Социални дейности“ преди подписване.",
     due: -3,
@@ -33,7 +33,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.sofiaMunicipality.name,
   },
-  napomnyaneObshtinaPlovdiv: {
+  plovdivCoordinatorReminder: {
     title: "Напомняне към Община Пловдив за общинския координатор",
     due: -12,
     assignee: user.coordinator.email,
@@ -42,7 +42,7 @@ export const demoFollowUps = {
     commitment: "plovdiv-coordinator",
     status: "open",
   },
-  potvarzhdavaneGovoritelBchk: {
+  redCrossSpeaker2026: {
     title: "Потвърждаване на говорител от БЧК за форума 2026",
     notes: "Тема на панела: здравни услуги и семейни връзки.",
     due: -1,
@@ -53,7 +53,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.redCross.name,
   },
-  proverkaOtchetaStolichna: {
+  sofiaKindergartenReportCheck: {
     title: "Проверка на отчета на Столична община за детските градини",
     notes: "Отчетът е подаден от партньора – да се провери броят записани деца с РУО и да се потвърди статусът.",
     due: 0,
@@ -62,7 +62,7 @@ export const demoFollowUps = {
     commitment: "sofia-kindergartens",
     status: "open",
   },
-  pokanaGovoritelSiriyskata: {
+  syrianSpeaker2026: {
     title: "Покана за говорител от Сирийската общност за форума 2026",
     due: 2,
     assignee: user.coordinator.email,
@@ -71,7 +71,7 @@ export const demoFollowUps = {
     event: "forum2026",
     status: "open",
   },
-  saglasuvaneProgramataForuma: {
+  forumProgrammeWithUnhcr: {
     title: "Съгласуване на програмата на форума 2026 с ВКБООН",
     due: 4,
     assignee: user.coordinator.email,
@@ -81,7 +81,7 @@ export const demoFollowUps = {
     event: "forum2026",
     status: "open",
   },
-  danniZapisaniteDetsa: {
+  kindergartenEnrolmentData: {
     title: "Данни за записаните деца в общинските детски градини",
     notes: "Таблица по райони, за отчета на форума 2026.",
     due: 6,
@@ -91,7 +91,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.sofiaMunicipality.name,
   },
-  godishenOtchetPartnyorstvoto: {
+  advocacyAnnualReport: {
     title: "Годишен отчет по партньорството за застъпничество",
     due: 20,
     assignee: user.coordinator.email,
@@ -99,7 +99,7 @@ export const demoFollowUps = {
     partnership: "advocacy",
     status: "open",
   },
-  sreshtaTelusInternational: {
+  telusIntakeMeeting: {
     title: "Среща с Telus International Bulgaria за нов прием",
     due: 35,
     assignee: user.coordinator.email,
@@ -108,7 +108,7 @@ export const demoFollowUps = {
     partnership: "employment",
     status: "open",
   },
-  obazhdaneAgentsiyataZaetostta: {
+  mobileOfficesCall: {
     title: "Обаждане до Агенцията по заетостта за мобилните бюра",
     notes: "Да се провери дали мярката може да се върне в плана за 2027 г.",
     due: -18,
@@ -118,7 +118,7 @@ export const demoFollowUps = {
     commitment: "az-mobile-offices",
     status: "open",
   },
-  izprashtanePokaniteForuma: {
+  forumInvitations2026: {
     title: "Изпращане на поканите за форума 2026",
     due: -10,
     assignee: user.coordinator.email,
@@ -127,7 +127,7 @@ export const demoFollowUps = {
     status: "done",
     completed: { daysAgo: 11, by: user.coordinator.email, note: "Изпратени 180 покани." },
   },
-  spisakChitalishtataEzikovite: {
+  languageCourseCommunityCentres: {
     title: "Списък на читалищата за езиковите курсове",
     due: -5,
     assignee: user.coordinator.email,
@@ -137,7 +137,7 @@ export const demoFollowUps = {
     sharedWith: org.sofiaMunicipality.name,
     completed: { daysAgo: 6, by: user.partnerSofia.email, note: "Списъкът с пет читалища и графиците е качен." },
   },
-  poseshtenieObshtinaBurgas: {
+  burgasVisit: {
     title: "Посещение в Община Бургас",
     due: -30,
     assignee: user.coordinator.email,
@@ -145,7 +145,7 @@ export const demoFollowUps = {
     person: person.tatyanaZhelyazkova.name,
     status: "cancelled",
   },
-  obnovyavaneKontaktniteTochki: {
+  referralContactPoints: {
     title: "Обновяване на контактните точки за насочване",
     due: 10,
     assignee: user.coordinator.email,
@@ -154,7 +154,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.redCross.name,
   },
-  statistikaZdravniteKonsultatsii: {
+  healthConsultationStats: {
     title: "Статистика за здравните консултации за годината",
     due: -8,
     assignee: user.coordinator.email,
@@ -165,7 +165,7 @@ export const demoFollowUps = {
     sharedWith: org.redCross.name,
     completed: { daysAgo: 9, by: user.partnerRedCross.email, note: "Статистиката е изпратена по имейл." },
   },
-  danniVazstanoveniteSemeyni: {
+  familyLinksData: {
     title: "Данни за възстановените семейни връзки",
     notes: "Брой случаи по държави на произход, без лични данни.",
     due: -7,
@@ -176,7 +176,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.redCross.name,
   },
-  vatreshnaOtsenkaNasochvaniyata: {
+  referralsReview: {
     title: "Вътрешна оценка на насочванията към БЧК",
     notes: "Само за екипа на BCRM.",
     due: 14,
@@ -185,7 +185,7 @@ export const demoFollowUps = {
     partnership: "referral",
     status: "open",
   },
-  podgotovkaObshtinskiPlan: {
+  municipalPlan2027: {
     title: "Подготовка на общински план за интеграция 2027",
     due: 45,
     assignee: user.coordinator.email,
@@ -195,7 +195,7 @@ export const demoFollowUps = {
     status: "open",
     sharedWith: org.sofiaMunicipality.name,
   },
-  savmestnoPoseshtenieRpts: {
+  vrazhdebnaVisit: {
     title: "Съвместно посещение в РПЦ „Враждебна“",
     due: -15,
     assignee: user.coordinator.email,
@@ -203,7 +203,7 @@ export const demoFollowUps = {
     status: "cancelled",
     sharedWith: org.sofiaMunicipality.name,
   },
-  blagodarstvenoPismoBchk: {
+  redCrossThankYou: {
     title: "Благодарствено писмо до БЧК за годишните данни",
     notes: "Вътрешна задача – писмото се подписва от председателя на BCRM.",
     due: -40,
@@ -214,7 +214,7 @@ export const demoFollowUps = {
     completed: { daysAgo: 40, by: user.coordinator.email },
   },
   // Николай Стоянов (coordinator2@bcrm.demo)
-  vatreshnaPozitsiaObshtinskite: {
+  municipalHousingPosition: {
     title: "Вътрешна позиция за общинските жилища",
     due: 9,
     assignee: user.coordinator2.email,
@@ -222,7 +222,7 @@ export const demoFollowUps = {
     commitment: "sofia-housing",
     status: "open",
   },
-  prosledyavaneEzikovotoObuchenie: {
+  schoolLanguageFollowUp: {
     title: "Проследяване на езиковото обучение в училищата",
     due: -5,
     assignee: user.coordinator2.email,
@@ -231,7 +231,7 @@ export const demoFollowUps = {
     commitment: "mon-language",
     status: "open",
   },
-  spisakKandidatiSezonna: {
+  seasonalWorkCandidates: {
     title: "Списък с кандидати за сезонна работа",
     due: 3,
     assignee: user.coordinator2.email,
@@ -240,7 +240,7 @@ export const demoFollowUps = {
     partnership: "employment",
     status: "open",
   },
-  sreshtaKaritasProekta: {
+  caritasHarmanliMeeting: {
     title: "Среща с Каритас за проекта в Харманли",
     due: 25,
     assignee: user.coordinator2.email,
@@ -249,7 +249,7 @@ export const demoFollowUps = {
     partnership: "harmanli",
     status: "open",
   },
-  izprashtaneDokladaNiem: {
+  niemReportToSar: {
     title: "Изпращане на доклада по НИЕМ до ДАБ",
     due: -60,
     assignee: user.coordinator2.email,
@@ -259,7 +259,7 @@ export const demoFollowUps = {
     status: "done",
     completed: { daysAgo: 62, by: user.coordinator2.email },
   },
-  konsultatsiaGlasBalgaria: {
+  familyReunificationConsultation: {
     title: "Консултация с „Глас в България“ за случаи на събиране на семейства",
     due: -9,
     assignee: user.coordinator2.email,
@@ -267,7 +267,7 @@ export const demoFollowUps = {
     person: person.denitsaRaykova.name,
     status: "open",
   },
-  podgotovkaKraglaMasa: {
+  varnaRoundTablePreparation: {
     title: "Подготовка на кръгла маса във Варна",
     due: 60,
     assignee: user.coordinator2.email,
@@ -276,7 +276,7 @@ export const demoFollowUps = {
     partnership: "varnaPlan",
     status: "open",
   },
-  prevodManifestaUkrainski: {
+  manifestoUkrainianTranslation: {
     title: "Превод на Манифеста на украински",
     due: -20,
     assignee: user.coordinator2.email,
@@ -284,7 +284,7 @@ export const demoFollowUps = {
     status: "cancelled",
   },
   // Георги Петров (manager@bcrm.demo)
-  finansovOtchetVkboon: {
+  unhcrFinancialReport: {
     title: "Финансов отчет към ВКБООН по проекта за застъпничество",
     due: 5,
     assignee: user.manager.email,
@@ -292,7 +292,7 @@ export const demoFollowUps = {
     partnership: "advocacy",
     status: "open",
   },
-  pregledByudzhetaForuma: {
+  forumBudgetReview: {
     title: "Преглед на бюджета на форума 2026",
     due: -2,
     assignee: user.manager.email,
