@@ -217,7 +217,7 @@ describe("event participants and commitments", () => {
     expect(dup.data.errors).toEqual({ organizationId: ["participantExists"] });
     const unknown = await act(id, { intent: "addOrganization", organizationId: "999999", organizationRole: "speaker" });
     expect(unknown.data.errors).toEqual({ organizationId: ["invalidChoice"] });
-    const role = await act(id, { intent: "addPerson", personId: "1", personRole: "boss" });
+    const role = await act(id, { intent: "addPerson", personId: String(idOf(demo.people.mariaIvanova)), personRole: "boss" });
     expect(role.data.errors).toEqual({ personRole: ["invalidChoice"] });
     expect(auditCount()).toBe(before);
   });

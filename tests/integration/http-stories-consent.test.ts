@@ -123,7 +123,7 @@ describe("integration stories over HTTP (issue 19)", () => {
       ["/stories/new", storyForm("Подправена история", [contactId(demo.storyPeople.leyla)])],
       [`/stories/${story}`, new URLSearchParams({ intent: "move", version: "1", state: "withdrawn" })],
       [`/stories/${story}/edit`, storyForm("Подправена история", [])],
-      [`/events/${forum}/review`, new URLSearchParams({ intent: "exclude", commitmentId: "1" })],
+      [`/events/${forum}/review`, new URLSearchParams({ intent: "exclude", commitmentId: String(demoIdInFile(server.databasePath, demo.commitments.sofiaInfoCenter)) })],
     ];
     for (const [path, form] of posts) expect((await post(path, form, partner)).status, `POST ${path}`).toBe(404);
     const after = snapshotTables(server.databasePath);

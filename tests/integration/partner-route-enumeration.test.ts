@@ -167,7 +167,7 @@ const forgedForm = (): Record<string, string> => ({
   eventId: String(ids.event),
   partnershipId: String(ids.otherPartnership),
   sharedWithOrganizationId: String(ids.otherOrg),
-  assigneeId: "5",
+  assigneeId: String(idOf(demo.users.partnerSofia)),
   role: "admin",
   email: "partner@sofia.demo",
   locale: "en",
