@@ -3,6 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { createSession } from "#app/auth/session.server.ts";
 import { getDb } from "#app/db/client.server.ts";
 import { auditEntries, users } from "#app/db/schema.ts";
+import { type DemoRecord, demoId, demoPath } from "./demo-handles.ts";
+
+export { demo, demoName, type DemoRecord } from "./demo-handles.ts";
 
 export const demoUsers = {
   admin: "admin@bcrm.demo",
@@ -77,4 +80,14 @@ export function auditCount(): number {
 
 export function latestAudit() {
   return getDb().select().from(auditEntries).orderBy(auditEntries.id).all().at(-1)!;
+}
+
+/** A demo record's id in this test file's database, by its handle: `idOf(demo.organizations.sofiaMunicipality)`. */
+export function idOf(record: DemoRecord): number {
+  return demoId(getDb(), record);
+}
+
+/** A demo record's detail page in this test file's database (`/organizations/17`). */
+export function pathOf(record: DemoRecord): string {
+  return demoPath(getDb(), record);
 }

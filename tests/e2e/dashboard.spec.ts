@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
 function sofiaDay(offset: number): string {
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Sofia" }).format(new Date());
@@ -20,7 +20,7 @@ test("coordinator sees overdue follow-ups and marks one done in one click", asyn
 
   await page.goto("/");
   const overdue = page.getByRole("region", { name: /Просрочени/ });
-  await expect(overdue.getByRole("link", { name: "Напомняне към Община Пловдив за общинския координатор" })).toBeVisible();
+  await expect(overdue.getByRole("link", { name: demoName(demoData.followUps.plovdivCoordinatorReminder) })).toBeVisible();
   await expect(overdue.getByRole("link", { name: title })).toBeVisible();
 
   // The button says «Готово»; its name adds which task (the visible word comes first, WCAG 2.5.3).
@@ -44,7 +44,7 @@ test("manager opens /reports for the 2021 forum and sees the area table", async 
 
   await page.getByRole("navigation", { name: "Основна навигация" }).getByRole("link", { name: "Отчети" }).click();
   await expect(page).toHaveURL(/\/reports$/);
-  await page.getByLabel("Издание на форума").selectOption({ label: "Национален форум „Съвместно пишем новите истории на интеграция на бежанците“ 2021 (30.11.2021)" });
+  await page.getByLabel("Издание на форума").selectOption({ label: `${demoName(demoData.events.forum2021)} (30.11.2021)` });
   await page.getByRole("button", { name: "Покажи" }).click();
   await expect(page).toHaveURL(/[?&]event=\d+/);
 

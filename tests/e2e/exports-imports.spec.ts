@@ -4,9 +4,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
-const partnershipTitle = "Застъпничество за интеграция на бежанците в България";
+const partnershipTitle = demoName(demoData.partnerships.advocacy);
 
 test("a manager downloads the partnerships XLSX and CSV from /exports, with Cyrillic intact", async ({ page }) => {
   await signIn(page, demo.manager);

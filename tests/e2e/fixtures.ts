@@ -2,8 +2,10 @@ import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { commitmentDerived, organizationKeys, personKeys, titledKeys } from "../../app/db/derived.ts";
+import { type DemoRecord, demoId, demoPath } from "../demo-handles.ts";
 
 export { expect };
+export { demo as demoData, demoName, type DemoRecord } from "../demo-handles.ts";
 
 export const PASSWORD = "forum2021";
 export const demo = {
@@ -112,6 +114,16 @@ export class World {
     return { id, title };
   }
 
+  /** A demo record's id on the server under test, by its handle: `world.demoId(demoData.organizations.sofiaMunicipality)`. */
+  demoId(record: DemoRecord): number {
+    return demoId(this.db, record);
+  }
+
+  /** A demo record's detail page on the server under test (`/organizations/17`). */
+  demoUrl(record: DemoRecord): string {
+    return demoPath(this.db, record);
+  }
+
   /** Runs a read against the server's database (for what the UI does not show, such as an evidence file's id). */
   query<T>(sql: string, ...params: unknown[]): T | undefined {
     return this.db.prepare(sql).get(...params) as T | undefined;
@@ -155,4 +167,14 @@ export async function saveSignIn(browser: Browser, email: string, file: string) 
   await signIn(page, email);
   await context.storageState({ path: file });
   await context.close();
+}
+
+/** A demo record's detail page on the server under test, for specs without the `world` fixture. */
+export function demoUrl(record: DemoRecord): string {
+  const db = e2eDatabase();
+  try {
+    return demoPath(db, record);
+  } finally {
+    db.close();
+  }
 }

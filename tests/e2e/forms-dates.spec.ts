@@ -5,7 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demo, saveSignIn } from "./fixtures.ts";
+import { demo, demoData, demoName, saveSignIn } from "./fixtures.ts";
 
 const IMPOSSIBLE = ["31.02.2022", "2022-02-31", "29.02.2023"];
 const LEAP_DAY = "29.02.2024";
@@ -51,7 +51,7 @@ test("commitment due date: impossible dates are refused in ДД.ММ.ГГГГ, 2
   const title = `Ангажимент с дата ${unique}`;
   await page.goto("/commitments/new");
   await page.getByLabel("Ангажимент", { exact: false }).first().fill(title);
-  await page.locator("#field-leadOrganizationId").selectOption({ label: "Столична община" });
+  await page.locator("#field-leadOrganizationId").selectOption({ label: demoName(demoData.organizations.sofiaMunicipality) });
   await page.locator("#field-niemDimension").selectOption("housing");
   await page.locator("#field-kind").selectOption("service");
   const due = page.getByLabel("Срок");

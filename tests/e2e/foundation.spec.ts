@@ -1,6 +1,6 @@
 // Foundation journeys: each role signs in and lands right; organizations end to end in a real browser.
 import { expect, test } from "@playwright/test";
-import { demo, navigationLinks, PASSWORD, signIn, signOut } from "./fixtures.ts";
+import { demo, demoData, demoUrl, navigationLinks, PASSWORD, signIn, signOut } from "./fixtures.ts";
 
 test.describe("signing in", () => {
   test("each demo role lands on the right page with only its own navigation", async ({ page }) => {
@@ -31,7 +31,7 @@ test.describe("signing in", () => {
 
   test("a partner opening another organization's page gets 404", async ({ page }) => {
     await signIn(page, demo.partnerSofia);
-    const response = await page.goto("/organizations/25");
+    const response = await page.goto(demoUrl(demoData.organizations.redCross));
     expect(response?.status()).toBe(404);
     expect((await page.goto("/organizations"))?.status()).toBe(404);
   });

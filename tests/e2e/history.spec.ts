@@ -1,7 +1,7 @@
 // Change histories speak the user's language: field labels instead of column names, names
 // instead of ids, enumeration labels and dates as the record's page shows them.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demo, signIn, signOut } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn, signOut } from "./fixtures.ts";
 
 /** A camelCase identifier (leadOrganizationId, coPledgerIds, statusVerified…) in visible text. */
 const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z]*\b/g;
@@ -24,7 +24,7 @@ test("a commitment changed in every field shows its history with labels, names a
   // Created…
   await page.goto("/commitments/new");
   await page.locator("#field-title").fill(title);
-  await page.locator("#field-leadOrganizationId").selectOption({ label: "Столична община" });
+  await page.locator("#field-leadOrganizationId").selectOption({ label: demoName(demoData.organizations.sofiaMunicipality) });
   await page.locator("#field-niemDimension").selectOption("housing");
   await page.locator("#field-kind").selectOption("service");
   await page.getByRole("button", { name: "Запази" }).click();
@@ -36,8 +36,8 @@ test("a commitment changed in every field shows its history with labels, names a
   await expect(page).toHaveURL(/\/edit$/);
   await page.locator("#field-title").fill(`${title} – разширен`);
   await page.getByLabel("Описание").fill("Два курса седмично в читалище „Славянска беседа“.");
-  await page.locator("#field-leadOrganizationId").selectOption({ label: "Български Червен кръст" });
-  await page.locator("#field-coPledgerIds").selectOption({ label: "Столична община" });
+  await page.locator("#field-leadOrganizationId").selectOption({ label: demoName(demoData.organizations.redCross) });
+  await page.locator("#field-coPledgerIds").selectOption({ label: demoName(demoData.organizations.sofiaMunicipality) });
   const forum2021 = await page.locator("#field-eventId option", { hasText: "30.11.2021" }).getAttribute("value");
   await page.locator("#field-eventId").selectOption(forum2021!);
   await page.locator("#field-partnershipId").selectOption({ index: 1 });

@@ -1,11 +1,11 @@
 // The partner portal end to end: a partner reports progress with a PDF and completes a shared
 // action item; a coordinator sees both among partner updates and verifies the fulfilment.
 import path from "node:path";
-import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
+import { demo, demoData, demoName, expect, signIn, signOut, test } from "./fixtures.ts";
 
 // Seed records this journey owns (no other spec changes them): a Sofia commitment and a shared action item.
-const COMMITMENT = "Общински жилища за признати бежанци – пилотна квота";
-const FOLLOW_UP = "Подготовка на общински план за интеграция 2027";
+const COMMITMENT = demoName(demoData.commitments.sofiaHousing);
+const FOLLOW_UP = demoName(demoData.followUps.municipalPlan2027);
 const NOTE = `Настанени са всички 10 семейства (e2e ${Date.now()}).`;
 
 test("partner reports a fulfilment with a PDF and completes a shared follow-up; a coordinator verifies it", async ({ page }) => {

@@ -2,7 +2,7 @@
 // at the 2021 forum under it, two progress updates (the second fulfils it), a follow-up linked to the
 // commitment, an interaction — and all of it on the organization's page.
 import { expect, test } from "@playwright/test";
-import { demo, signIn, signOut } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn, signOut } from "./fixtures.ts";
 
 test("coordinator records a partnership, a forum commitment with its progress, a follow-up and an interaction, and sees them on the organization page", async ({ page }) => {
   const unique = Date.now().toString(36);
@@ -30,7 +30,7 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await page.getByRole("button", { name: "Запази" }).click();
   await expect(page.getByRole("heading", { level: 1, name: partnershipTitle })).toBeVisible();
 
-  for (const [organization, role] of [["Столична община", "lead"], ["Български Червен кръст", "partner"]] as const) {
+  for (const [organization, role] of [[demoName(demoData.organizations.sofiaMunicipality), "lead"], [demoName(demoData.organizations.redCross), "partner"]] as const) {
     await page.locator("#member-organization").selectOption({ label: organization });
     await page.locator("#member-role").selectOption(role);
     await page.getByRole("button", { name: "Добави член" }).click();
@@ -42,8 +42,8 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await page.getByRole("link", { name: "Добави ангажимент" }).click();
   await expect(page.locator("#field-partnershipId option:checked")).toHaveText(partnershipTitle);
   await page.getByLabel("Ангажимент", { exact: false }).first().fill(commitmentTitle);
-  await page.locator("#field-leadOrganizationId").selectOption({ label: "Столична община" });
-  await page.locator("#field-coPledgerIds").selectOption({ label: "Български Червен кръст" });
+  await page.locator("#field-leadOrganizationId").selectOption({ label: demoName(demoData.organizations.sofiaMunicipality) });
+  await page.locator("#field-coPledgerIds").selectOption({ label: demoName(demoData.organizations.redCross) });
   const forum2021 = await page.locator("#field-eventId option", { hasText: "30.11.2021" }).getAttribute("value");
   await page.locator("#field-eventId").selectOption(forum2021!);
   await page.locator("#field-niemDimension").selectOption("language_orientation");
@@ -81,8 +81,8 @@ test("coordinator records a partnership, a forum commitment with its progress, a
   await expect(page.getByRole("link", { name: commitmentTitle })).toBeVisible();
 
   // 5. An interaction, logged from the organization's page.
-  await page.getByRole("link", { name: "Столична община", exact: true }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Столична община" })).toBeVisible();
+  await page.getByRole("link", { name: demoName(demoData.organizations.sofiaMunicipality), exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: demoName(demoData.organizations.sofiaMunicipality) })).toBeVisible();
   const organizationUrl = page.url();
   await page.getByRole("link", { name: "Запиши взаимодействие" }).click();
   await page.getByLabel("Вид").selectOption("meeting");

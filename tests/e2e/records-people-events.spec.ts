@@ -1,6 +1,6 @@
 // A coordinator adds a contact at an organization and logs a meeting from the organization's page.
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
 test("coordinator creates a person at an organization, logs an interaction from its page, and sees both there", async ({ page }) => {
   const unique = Date.now().toString(36);
@@ -9,20 +9,20 @@ test("coordinator creates a person at an organization, logs an interaction from 
 
   await signIn(page, demo.coordinator);
   await page.goto("/organizations?q=karitas+ruse");
-  await page.getByRole("link", { name: "Каритас Русе" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Каритас Русе" })).toBeVisible();
+  await page.getByRole("link", { name: demoName(demoData.organizations.caritasRuse) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: demoName(demoData.organizations.caritasRuse) })).toBeVisible();
   const organizationUrl = page.url();
 
   // The "add a person" link opens the form with the organization already chosen.
   await page.getByRole("link", { name: "Добави човек" }).click();
   await expect(page.getByLabel("Организация")).toHaveValue(/\d+/);
-  await expect(page.getByLabel("Организация").locator("option:checked")).toHaveText("Каритас Русе");
+  await expect(page.getByLabel("Организация").locator("option:checked")).toHaveText(demoName(demoData.organizations.caritasRuse));
   await page.getByLabel("Име", { exact: false }).first().fill(personName);
   await page.getByLabel("Длъжност").fill("Социален работник");
   await page.getByLabel("Имейл").fill(`d.${unique}@caritas-ruse.example`);
   await page.getByRole("button", { name: "Запази" }).click();
   await expect(page.getByRole("heading", { level: 1, name: personName })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Каритас Русе" })).toBeVisible();
+  await expect(page.getByRole("link", { name: demoName(demoData.organizations.caritasRuse) })).toBeVisible();
 
   // Back on the organization's page, log a meeting from there.
   await page.goto(organizationUrl);
@@ -61,10 +61,10 @@ test("coordinator browses people and events, and adds a participant on the 2021 
   await expect(page).toHaveURL(/year=2021/);
   await page.getByRole("link", { name: /Национален форум .* 2021/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Поети ангажименти" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Информационен център за бежанци в Столична община" })).toBeVisible();
+  await expect(page.getByRole("link", { name: demoName(demoData.commitments.sofiaInfoCenter) })).toBeVisible();
 
   const participants = page.getByRole("region", { name: "Участници" });
-  await participants.getByLabel("Организация").selectOption({ label: "Каритас Русе" });
+  await participants.getByLabel("Организация").selectOption({ label: demoName(demoData.organizations.caritasRuse) });
   await participants.locator("#field-organizationRole").selectOption("speaker");
   await participants.getByRole("button", { name: "Добави организация" }).click();
   await expect(page.getByText("Участникът е добавен.")).toBeVisible();

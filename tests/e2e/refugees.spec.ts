@@ -1,6 +1,6 @@
 // A coordinator keeps a refugee contact under GDPR: creates it, records consent, erases it on request.
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
 test("coordinator creates a refugee contact, records consent, then erases it with confirmation; the list shows the neutral label", async ({ page }) => {
   const unique = Date.now().toString(36);
@@ -64,11 +64,11 @@ test("coordinator creates a refugee contact, records consent, then erases it wit
 test("on an event page, staff see refugee participants with the consent flag, and adding one without consent is refused", async ({ page }) => {
   await signIn(page, demo.coordinator);
   await page.goto("/events?q=" + encodeURIComponent("2026"));
-  await page.getByRole("link", { name: "Национален форум за интеграция на бежанците 2026" }).click();
+  await page.getByRole("link", { name: demoName(demoData.events.forum2026) }).click();
   const section = page.getByRole("region", { name: "Участници бежанци" });
   await expect(section).toContainText("Няма участници бежанци.");
 
-  await section.getByLabel("Контакт").selectOption({ label: "Хамид Н. (Без текущо съгласие)" });
+  await section.getByLabel("Контакт").selectOption({ label: `${demoName(demoData.refugees.hamid)} (Без текущо съгласие)` });
   await section.getByLabel("Роля").selectOption("speaker");
   await section.getByRole("button", { name: "Добави участник" }).click();
   await expect(section.getByRole("alert")).toHaveText(
@@ -76,13 +76,13 @@ test("on an event page, staff see refugee participants with the consent flag, an
   );
   await expect(section).toContainText("Няма участници бежанци.");
 
-  await section.getByLabel("Контакт").selectOption({ label: "Олена К." });
+  await section.getByLabel("Контакт").selectOption({ label: demoName(demoData.refugees.olena) });
   await section.getByLabel("Роля").selectOption("participant");
   await section.getByRole("button", { name: "Добави участник" }).click();
   // Олена К. consents to follow-up contact only: refused too.
   await expect(section.getByRole("alert")).toContainText("Участие във форума и събития");
 
-  await section.getByLabel("Контакт").selectOption({ label: "Ахмад Р." });
+  await section.getByLabel("Контакт").selectOption({ label: demoName(demoData.refugees.ahmad) });
   await section.getByLabel("Роля").selectOption("speaker");
   await section.getByRole("button", { name: "Добави участник" }).click();
   await expect(page.getByRole("status")).toHaveText("Участникът е добавен.");

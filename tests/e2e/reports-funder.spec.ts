@@ -2,7 +2,7 @@
 // NIEM dimensions under their four areas, labels that say what they count («В ход» defined, no
 // «Поети» beside the status «Поет»), the percentage in one sentence with an example, every table
 // inside its panel; and «active partnerships of one project» asked from the partnerships list.
-import { demo, expect, test } from "./fixtures.ts";
+import { demo, demoData, expect, test } from "./fixtures.ts";
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
@@ -55,7 +55,7 @@ test("every report table fits its panel at 1366 px", async ({ page, signInAs }) 
 });
 
 test("«active partnerships of one project» is asked from the partnerships list", async ({ page, signInAs }) => {
-  const project = "Застъпничество за интеграция на бежанците в България";
+  const project = demoData.partnerships.advocacy.project;
   await signInAs(demo.coordinator);
   await page.goto("/partnerships");
   const filters = page.locator("main").getByRole("search");

@@ -3,9 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
-const COMMITMENT = "Прием на деца на бежанци в общинските детски градини без изискване за постоянен адрес";
+const COMMITMENT = demoName(demoData.commitments.sofiaKindergartens);
 const pdf = fs.readFileSync(path.resolve("tests/fixtures/evidence.pdf"));
 
 test("a coordinator attaches a PDF to a progress update; the timeline shows its name, type and size and it opens inline", async ({ page }) => {

@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
 // A shared Sofia commitment no other journey reports on.
-const COMMITMENT = "Безплатни курсове по български език в общинските читалища";
+const COMMITMENT = demoName(demoData.commitments.sofiaRedcrossLanguage);
 const pdf = fs.readFileSync(path.resolve("tests/fixtures/evidence.pdf"));
 const evidenceNames = [
   "Отчет 2023=финален.pdf",

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { pdfText } from "../pdf-text.ts";
-import { demo, signIn } from "./fixtures.ts";
+import { demo, demoData, demoName, signIn } from "./fixtures.ts";
 
-const FORUM_2021 = "Национален форум „Съвместно пишем новите истории на интеграция на бежанците“ 2021";
+const FORUM_2021 = demoName(demoData.events.forum2021);
 const CAPTION = `На големия екран: 47 души започнаха работа (e2e ${Date.now()})`;
 
 async function downloadText(page: Page, link: string): Promise<{ text: string; pages: string[]; name: string }> {

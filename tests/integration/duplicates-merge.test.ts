@@ -14,7 +14,7 @@ import * as orgNewRoute from "#app/routes/organizations.new.tsx";
 import * as personEditRoute from "#app/routes/people.$id.edit.tsx";
 import * as personNewRoute from "#app/routes/people.new.tsx";
 import * as personPageRoute from "#app/routes/people.$id._index.tsx";
-import { call, sessionCookieFor, userIdOf } from "#tests/helpers.ts";
+import { call, demo, idOf, sessionCookieFor, userIdOf } from "#tests/helpers.ts";
 
 const sqlite = () => getDb().$client;
 
@@ -25,7 +25,6 @@ function newOrganization(values: { name: string; email?: string | null; phone?: 
 function newPerson(values: { name: string; email?: string | null; phone?: string | null; organizationId?: number | null }): number {
   return getDb().insert(people).values({ ...values, ...personKeys(values) }).returning({ id: people.id }).get().id;
 }
-const orgIdByName = (name: string) => getDb().select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)).get()!.id;
 
 /** Every table's rows as plain data (audit and the merges log aside: they record the merge and its undo). */
 function dumpTables(): Record<string, unknown[]> {
@@ -60,7 +59,7 @@ describe("likely duplicates on the create and edit forms", () => {
     const form = { name: "Stolichna obshtina", kind: "municipality" };
     const first = await call(orgNewRoute, "action", { path: "/organizations/new", as: "coordinator", form });
     expect(first.status).toBe(409);
-    const sofia = orgIdByName("Столична община");
+    const sofia = idOf(demo.organizations.sofiaMunicipality);
     expect(first.data.duplicates.map((d: { id: number }) => d.id)).toContain(sofia);
     expect(first.data.duplicates.find((d: { id: number }) => d.id === sofia).reasons).toContain("name");
     expect(first.data.values.name).toBe("Stolichna obshtina");
@@ -172,7 +171,7 @@ function organizationLinkers(): Record<string, (orgId: number) => void> {
     "partnership_members.organization_id": (org) => run("INSERT INTO partnership_members (partnership_id, organization_id, role) VALUES (?, ?, 'partner')", partnership, org),
     "commitments.lead_organization_id": (org) => void commitmentLedBy(org),
     "commitment_co_pledgers.organization_id": (org) =>
-      run("INSERT INTO commitment_co_pledgers (commitment_id, organization_id) VALUES (?, ?)", commitmentLedBy(orgIdByName("Столична община")), org),
+      run("INSERT INTO commitment_co_pledgers (commitment_id, organization_id) VALUES (?, ?)", commitmentLedBy(idOf(demo.organizations.sofiaMunicipality)), org),
     "commitment_updates.partner_organization_id": (org) =>
       run("INSERT INTO commitment_updates (commitment_id, author_id, partner_organization_id, note) VALUES (?, ?, ?, 'Доклад')", commitmentLedBy(org), coordinator, org),
     "follow_ups.organization_id": (org) =>

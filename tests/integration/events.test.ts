@@ -2,14 +2,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { auditEntries, commitments, eventParticipants, events, organizations, people } from "#app/db/schema.ts";
+import { auditEntries, commitments, eventParticipants, events, people } from "#app/db/schema.ts";
 import * as detailRoute from "#app/routes/events.$id._index.tsx";
 import * as editRoute from "#app/routes/events.$id.edit.tsx";
 import * as listRoute from "#app/routes/events._index.tsx";
 import * as newRoute from "#app/routes/events.new.tsx";
-import { auditCount, call, latestAudit, type DemoUser } from "#tests/helpers.ts";
+import { auditCount, call, demo, type DemoUser, idOf, latestAudit } from "#tests/helpers.ts";
 
-const orgId = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
 const eventRow = (id: number) => getDb().select().from(events).where(eq(events.id, id)).get();
 const idFromLocation = (location: string | null | undefined) => Number(location!.split("/").pop());
 /** The 2021 forum (30 November 2021), found by its date rather than its id. */
@@ -43,7 +42,7 @@ describe("event routes: access matrix", () => {
       run: async (as) => {
         const id = await freshEvent();
         return call(detailRoute, "action", { path: `/events/${id}`, params: params(id), as,
-          form: { intent: "addOrganization", organizationId: String(orgId("Столична община")), organizationRole: "speaker" } });
+          form: { intent: "addOrganization", organizationId: String(idOf(demo.organizations.sofiaMunicipality)), organizationRole: "speaker" } });
       },
       expected: STAFF_WRITE },
     { name: "POST /events/:id removeParticipant",
@@ -150,7 +149,7 @@ describe("creating and editing an event", () => {
   });
 
   it("created from an organization's page, the organization is its first participant in the same audit entry", async () => {
-    const org = orgId("Български Червен кръст");
+    const org = idOf(demo.organizations.redCross);
     const before = auditCount();
     const id = await freshEvent({ participantOrganizationId: String(org), participantRole: "organizer" });
     expect(auditCount()).toBe(before + 1);
@@ -188,7 +187,7 @@ describe("event participants and commitments", () => {
   it("adds an organization and a person with roles and removes one, each with one audit entry", async () => {
     const id = await freshEvent();
     const person = getDb().select().from(people).get()!;
-    const org = orgId("Столична община");
+    const org = idOf(demo.organizations.sofiaMunicipality);
     let before = auditCount();
     expect((await act(id, { intent: "addOrganization", organizationId: String(org), organizationRole: "organizer" })).status).toBe(302);
     expect((await act(id, { intent: "addPerson", personId: String(person.id), personRole: "speaker" })).status).toBe(302);
@@ -210,7 +209,7 @@ describe("event participants and commitments", () => {
 
   it("refuses a duplicate participant, an unknown organization and a bad role beside their fields", async () => {
     const id = await freshEvent();
-    const org = String(orgId("Столична община"));
+    const org = String(idOf(demo.organizations.sofiaMunicipality));
     await act(id, { intent: "addOrganization", organizationId: org, organizationRole: "speaker" });
     const before = auditCount();
     const dup = await act(id, { intent: "addOrganization", organizationId: org, organizationRole: "speaker" });
@@ -218,7 +217,7 @@ describe("event participants and commitments", () => {
     expect(dup.data.errors).toEqual({ organizationId: ["participantExists"] });
     const unknown = await act(id, { intent: "addOrganization", organizationId: "999999", organizationRole: "speaker" });
     expect(unknown.data.errors).toEqual({ organizationId: ["invalidChoice"] });
-    const role = await act(id, { intent: "addPerson", personId: "1", personRole: "boss" });
+    const role = await act(id, { intent: "addPerson", personId: String(idOf(demo.people.mariaIvanova)), personRole: "boss" });
     expect(role.data.errors).toEqual({ personRole: ["invalidChoice"] });
     expect(auditCount()).toBe(before);
   });

@@ -10,7 +10,7 @@ import * as detailRoute from "#app/routes/follow-ups.$id._index.tsx";
 import * as editRoute from "#app/routes/follow-ups.$id.edit.tsx";
 import * as listRoute from "#app/routes/follow-ups._index.tsx";
 import * as newRoute from "#app/routes/follow-ups.new.tsx";
-import { auditCount, call, latestAudit, userIdOf, type DemoUser } from "#tests/helpers.ts";
+import { auditCount, call, demo, idOf, latestAudit, userIdOf, type DemoUser } from "#tests/helpers.ts";
 import {
   actingAs,
   ADMIN_DELETE,
@@ -138,9 +138,10 @@ describe("follow-up forms", () => {
 
   it("the new form is pre-filled with the links from the URL", async () => {
     const sofia = orgId(SOFIA);
-    const outcome = await call(newRoute, "loader", { path: `/follow-ups/new?organizationId=${sofia}&commitmentId=1&partnershipId=abc`, as: "coordinator" });
+    const commitment = idOf(demo.commitments.sofiaInfoCenter);
+    const outcome = await call(newRoute, "loader", { path: `/follow-ups/new?organizationId=${sofia}&commitmentId=${commitment}&partnershipId=abc`, as: "coordinator" });
     const data = await outcome.response!.json();
-    expect(data.defaults).toMatchObject({ organizationId: sofia, commitmentId: 1, partnershipId: null, assigneeId: userIdOf("coordinator"), status: "open" });
+    expect(data.defaults).toMatchObject({ organizationId: sofia, commitmentId: commitment, partnershipId: null, assigneeId: userIdOf("coordinator"), status: "open" });
   });
 
   it("creating and editing each leave one audit entry; completing sets and reopening clears completedAt/completedById", async () => {

@@ -17,6 +17,7 @@ import {
 import { commitmentStatuses, type CommitmentStatus } from "#app/domain/enums.ts";
 import { makeTranslate, type MessageKey } from "#app/i18n/i18n.ts";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
+import { demo, demoId } from "../demo-handles.ts";
 
 type Server = Awaited<ReturnType<typeof startDemoServer>>;
 let server: Server;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   cookies.coordinator = await signIn(server.url, "coordinator@bcrm.demo");
   cookies.partner = await signIn(server.url, "partner@sofia.demo");
   cookies.manager = await signIn(server.url, "manager@bcrm.demo");
-  sofiaId = one<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id;
+  sofiaId = demoId(db, demo.organizations.sofiaMunicipality);
   partnerUserId = one<{ id: number }>("SELECT id FROM users WHERE email = 'partner@sofia.demo'").id;
   coordinatorId = one<{ id: number }>("SELECT id FROM users WHERE email = 'coordinator@bcrm.demo'").id;
   const forums = db.prepare("SELECT id FROM events WHERE kind = 'national_forum' ORDER BY starts_on, id").all() as Array<{ id: number }>;

@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchKey, sortKey } from "#app/lib/transliterate.ts";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
+import { demo, demoIdInFile } from "../demo-handles.ts";
 import { createdId, postEvidenceUpdate, postForm } from "./http-helpers.ts";
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -87,7 +88,7 @@ describe("erasure leaves no copies", () => {
 
     // Copies in other records: a follow-up shared with Sofia (a notice in the outbox) and overdue
     // (the coordinator's reminder digest), an interaction, a partner's update with a file.
-    const sofia = query<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id;
+    const sofia = demoIdInFile(server.databasePath, demo.organizations.sofiaMunicipality);
     const coordinatorId = query<{ id: number }>("SELECT id FROM users WHERE email = 'coordinator@bcrm.demo'").id;
     const followUpId = createdId(
       await postForm(server.url, coordinator, "/follow-ups/new", {
@@ -196,7 +197,8 @@ describe("erasure leaves no copies", () => {
   it("Erasure leaves copies: a seeded contact, written long before, leaves no byte of its values either", async () => {
     const admin = await signIn(server.url, "admin@bcrm.demo");
     const contact = query<{ id: number; name: string; contactValue: string; notes: string }>(
-      "SELECT id, name, contact_value AS contactValue, notes FROM refugee_contacts WHERE name = 'Амина Х.'",
+      "SELECT id, name, contact_value AS contactValue, notes FROM refugee_contacts WHERE id = ?",
+      demoIdInFile(server.databasePath, demo.refugees.amina),
     );
     const values = { name: contact.name, contactValue: contact.contactValue, notes: contact.notes };
     expect(byteSearch(filesOnDisk(), values).length).toBeGreaterThan(0);

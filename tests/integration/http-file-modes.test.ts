@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, freePort, signIn, startServer, type ServerProcess } from "../../scripts/lib/prod-server.ts";
+import { demo, demoId } from "../demo-handles.ts";
 import { createdId, postEvidenceUpdate, postForm } from "./http-helpers.ts";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "bcrm-modes-"));
@@ -57,8 +58,8 @@ async function useTheApp(s: ServerProcess, label: string) {
   expect(backup.status).toBe(302);
   const db = new Database(databasePath, { readonly: true });
   const shared = db
-    .prepare("SELECT c.id FROM commitments c JOIN organizations o ON o.id = c.lead_organization_id WHERE o.name = 'Столична община' AND c.shared_with_partner = 1")
-    .get() as { id: number };
+    .prepare("SELECT id FROM commitments WHERE lead_organization_id = ? AND shared_with_partner = 1")
+    .get(demoId(db, demo.organizations.sofiaMunicipality)) as { id: number };
   db.close();
   await postEvidenceUpdate(s.url, await signIn(s.url, "partner@sofia.demo"), shared.id, { note: `Доказателство ${label}` });
 }

@@ -2,11 +2,11 @@
 // a real SMTP server receives the notice, a MIME parser (mailparser) reads it back, and its link
 // opens that very item in the partner portal for the partner who got it.
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
+import { demo, demoIdInFile } from "../demo-handles.ts";
 
 const APP_URL = "http://bcrm.test";
 const received: Array<{ to: string[]; raw: string }> = [];
@@ -49,9 +49,7 @@ async function mailTo(email: string, timeoutMs = 10_000): Promise<ParsedMail> {
 describe("sharing notice", () => {
   it("reaches the partner by name, as text and HTML, auto-submitted, and links straight to the shared follow-up", async () => {
     const coordinator = await signIn(server.url, "coordinator@bcrm.demo");
-    const db = new Database(server.databasePath, { readonly: true });
-    const sofia = db.prepare("SELECT id FROM organizations WHERE name = 'Столична община'").get() as { id: number };
-    db.close();
+    const sofia = { id: demoIdInFile(server.databasePath, demo.organizations.sofiaMunicipality) };
     const title = "Среща за общинския план & <детски градини>";
     const created = await fetch(`${server.url}/follow-ups/new`, {
       method: "POST",

@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startDemoServer } from "../../scripts/lib/prod-server.ts";
+import { demo, type DemoRecord, demoIdInFile } from "../demo-handles.ts";
 import { changedTables, httpRequest, snapshotTables } from "./http-client.ts";
 
 type Server = Awaited<ReturnType<typeof startDemoServer>>;
@@ -41,12 +42,12 @@ function storyForm(title: string, people: number[]): URLSearchParams {
   return form;
 }
 
-const contactId = (name: string) => query<{ id: number }>("SELECT id FROM refugee_contacts WHERE name = ?", name).id;
+const contactId = (record: DemoRecord) => demoIdInFile(server.databasePath, record);
 
 describe("integration stories over HTTP (issue 19)", () => {
   it("naming a contact without a current «story publication» consent is refused, the page says who and why, nothing is stored", async () => {
     const before = query<{ n: number }>("SELECT COUNT(*) AS n FROM stories").n;
-    const answer = await post("/stories/new", storyForm("История без съгласие", [contactId("Ахмад Р."), contactId("Фатима (псевдоним)")]), coordinator);
+    const answer = await post("/stories/new", storyForm("История без съгласие", [contactId(demo.refugees.ahmad), contactId(demo.refugees.fatima)]), coordinator);
     expect(answer.status).toBe(400);
     expect(answer.body).toContain("Ахмад Р.: няма съгласие за публикуване на история");
     expect(answer.body).toContain("Фатима (псевдоним): съгласието за публикуване на история е оттеглено");
@@ -55,7 +56,7 @@ describe("integration stories over HTTP (issue 19)", () => {
   });
 
   it("with a current consent the story is kept; withdrawing that consent on the contact's page withdraws it at once", async () => {
-    const yusuf = contactId("Юсуф К.");
+    const yusuf = contactId(demo.storyPeople.yusuf);
     const created = await post("/stories/new", storyForm("Нова история на Юсуф", [yusuf]), coordinator);
     expect(created.status).toBe(302);
     const storyPath = created.location!;
@@ -119,10 +120,10 @@ describe("integration stories over HTTP (issue 19)", () => {
       expect(answer.body, `GET ${path}`).not.toContain("Самир");
     }
     const posts: Array<[string, URLSearchParams]> = [
-      ["/stories/new", storyForm("Подправена история", [contactId("Лейла Р.")])],
+      ["/stories/new", storyForm("Подправена история", [contactId(demo.storyPeople.leyla)])],
       [`/stories/${story}`, new URLSearchParams({ intent: "move", version: "1", state: "withdrawn" })],
       [`/stories/${story}/edit`, storyForm("Подправена история", [])],
-      [`/events/${forum}/review`, new URLSearchParams({ intent: "exclude", commitmentId: "1" })],
+      [`/events/${forum}/review`, new URLSearchParams({ intent: "exclude", commitmentId: String(demoIdInFile(server.databasePath, demo.commitments.sofiaInfoCenter)) })],
     ];
     for (const [path, form] of posts) expect((await post(path, form, partner)).status, `POST ${path}`).toBe(404);
     const after = snapshotTables(server.databasePath);

@@ -9,7 +9,7 @@ import { auditEntries, commitments, events, imports, organizations, people } fro
 import { updateOrganization } from "#app/models/organizations.server.ts";
 import * as importPage from "#app/routes/imports.$id.tsx";
 import * as importsIndex from "#app/routes/imports._index.tsx";
-import { call, userIdOf, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, type DemoUser, idOf, userIdOf } from "#tests/helpers.ts";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve("tests/fixtures", name));
 
@@ -232,7 +232,7 @@ describe("undo", () => {
   it("restores the database exactly: created records removed, updated ones back as they were", async () => {
     const before = dump();
     const id = await stage("organizations-duplicates.csv");
-    const stolichna = getDb().select().from(organizations).where(eq(organizations.name, "Столична община")).get()!;
+    const stolichna = getDb().select().from(organizations).where(eq(organizations.id, idOf(demo.organizations.sofiaMunicipality))).get()!;
     const done = await commit(id, { d2: "update", d3: "create", d5: "create" });
     expect(done.status).toBe(302);
     const updated = getDb().select().from(organizations).where(eq(organizations.id, stolichna.id)).get()!;
@@ -296,7 +296,7 @@ describe("people", () => {
     expect((await commit(id, { d4: "create" })).status).toBe(400);
     expect((await commit(id)).status).toBe(302);
     const created = getDb().select().from(people).where(eq(people.importId, id)).all();
-    const stolichna = getDb().select().from(organizations).where(eq(organizations.name, "Столична община")).get()!;
+    const stolichna = getDb().select().from(organizations).where(eq(organizations.id, idOf(demo.organizations.sofiaMunicipality))).get()!;
     expect(created.find((p) => p.name === "Мария Петрова")).toMatchObject({ organizationId: stolichna.id, email: "maria.petrova@example.bg" });
   });
 });
@@ -383,7 +383,7 @@ describe("commitments import", () => {
     expect(Object.keys(byTitle).sort()).toEqual(
       ["Езикови курсове за родители на бежанци", "Консултации по жилищно настаняване", "Менторска програма за заетост на бежанци"].sort(),
     );
-    const forum2026 = getDb().select().from(events).where(eq(events.title, "Национален форум за интеграция на бежанците 2026")).get()!;
+    const forum2026 = getDb().select().from(events).where(eq(events.id, idOf(demo.events.forum2026))).get()!;
     expect(byTitle["Езикови курсове за родители на бежанци"]).toMatchObject({
       leadOrganizationId: organizationNamed("Столична община").id,
       eventId: forum2026.id,
@@ -417,7 +417,7 @@ describe("commitments import", () => {
 
   it("undo restores the database exactly, also after updating an existing commitment", async () => {
     const before = { ...dump(), ...commitmentDump() };
-    const existing = getDb().select().from(commitments).where(eq(commitments.title, "Общински жилища за признати бежанци – пилотна квота")).get()!;
+    const existing = getDb().select().from(commitments).where(eq(commitments.id, idOf(demo.commitments.sofiaHousing))).get()!;
     const id = await stage("commitments.csv", "commitments");
     // The earlier tests created lines 2–4 already: they are duplicates now, created anyway.
     expect((await commit(id, { d2: "create", d3: "create", d4: "create", d5: "skip", d6: "update" })).status).toBe(302);

@@ -3,18 +3,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { interactions, organizations, people } from "#app/db/schema.ts";
+import { interactions, people } from "#app/db/schema.ts";
 import * as editRoute from "#app/routes/interactions.$id.edit.tsx";
 import * as newRoute from "#app/routes/interactions.new.tsx";
 import * as organizationRoute from "#app/routes/organizations.$id._index.tsx";
 import * as personRoute from "#app/routes/people.$id._index.tsx";
-import { auditCount, call, latestAudit, type DemoUser } from "#tests/helpers.ts";
+import { auditCount, call, demo, type DemoUser, idOf, latestAudit } from "#tests/helpers.ts";
 
-const orgId = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
 const interactionRow = (id: number) => getDb().select().from(interactions).where(eq(interactions.id, id)).get();
 const latestInteractionId = () => getDb().select({ id: interactions.id }).from(interactions).orderBy(interactions.id).all().at(-1)!.id;
 const personAt = (organizationId: number) => getDb().select().from(people).where(eq(people.organizationId, organizationId)).get()!;
-const sofia = () => orgId("Столична община");
+const sofia = () => idOf(demo.organizations.sofiaMunicipality);
 const validForm = () => ({ kind: "meeting", occurredOn: "2025-02-14", subject: "Среща за жилищната квота", organizationId: String(sofia()) });
 
 type Who = DemoUser | "anonymous";

@@ -34,10 +34,9 @@ import * as versionRoute from "#app/routes/manifesto.versions.$id.tsx";
 import * as portalRoute from "#app/routes/shared_.manifesto._index.tsx";
 import * as proposeRoute from "#app/routes/shared_.manifesto.propose.tsx";
 import * as portalProposalRoute from "#app/routes/shared_.manifesto.proposals.$id.tsx";
-import { call, latestAudit, userIdOf } from "#tests/helpers.ts";
+import { call, demo, idOf, latestAudit, userIdOf } from "#tests/helpers.ts";
 
 const db = () => getDb();
-const orgId = (name: string) => db().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
 const versionByNumber = (n: number) => db().select().from(manifestoVersions).where(eq(manifestoVersions.number, n)).get()!;
 const sectionOf = (versionNumber: number, key: string) =>
   db().select().from(manifestoSections).where(and(eq(manifestoSections.versionId, versionByNumber(versionNumber).id), eq(manifestoSections.sectionKey, key))).get()!;
@@ -74,10 +73,10 @@ describe("partners in the portal", () => {
     expect(r.data.consultation.sections.length).toBeGreaterThan(0);
     expect(r.data.adopted.version.number).toBe(MANIFESTO_DEMO.adopted2021);
     expect(r.data.proposals.length).toBeGreaterThan(0);
-    expect(r.data.proposals.every((p: { organizationId: number }) => p.organizationId === orgId("Столична община"))).toBe(true);
+    expect(r.data.proposals.every((p: { organizationId: number }) => p.organizationId === idOf(demo.organizations.sofiaMunicipality))).toBe(true);
     const body = text(r.data);
     expect(body).not.toContain(MANIFESTO_DEMO.draftOnlySentence);
-    const redCross = db().select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, orgId("Български Червен кръст"))).all();
+    const redCross = db().select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, idOf(demo.organizations.redCross))).all();
     expect(redCross.length).toBeGreaterThan(0);
     for (const p of redCross) expect(body).not.toContain(p.proposedText);
   });
@@ -97,7 +96,7 @@ describe("partners in the portal", () => {
     expect(r.status).toBe(302);
     expect(count(manifestoProposals)).toBe(before + 1);
     const created = db().select().from(manifestoProposals).orderBy(desc(manifestoProposals.id)).get()!;
-    expect(created).toMatchObject({ status: "received", organizationId: orgId("Столична община"), organizationKind: "municipality", oblast: "BG-22", channel: "portal", versionId: versionByNumber(4).id, paragraphIndex: 0 });
+    expect(created).toMatchObject({ status: "received", organizationId: idOf(demo.organizations.sofiaMunicipality), organizationKind: "municipality", oblast: "BG-22", channel: "portal", versionId: versionByNumber(4).id, paragraphIndex: 0 });
     expect(latestAudit()).toMatchObject({ action: "create", entityType: "manifesto_proposal", entityId: created.id, userId: userIdOf("partnerSofia") });
     const detail = await call(portalProposalRoute, "loader", { path: `/shared/manifesto/proposals/${created.id}`, params: { id: String(created.id) }, as: "partnerSofia" });
     expect(detail.data.proposal.status).toBe("received");
@@ -129,14 +128,14 @@ describe("partners in the portal", () => {
     const forged = await call(proposeRoute, "action", {
       path: "/shared/manifesto/propose",
       as: "partnerSofia",
-      form: { intent: "propose", sectionId: String(section.id), kind: "idea", proposedText: "Идея", niemDimension: "housing", organizationId: String(orgId("Български Червен кръст")) },
+      form: { intent: "propose", sectionId: String(section.id), kind: "idea", proposedText: "Идея", niemDimension: "housing", organizationId: String(idOf(demo.organizations.redCross)) },
     });
     expect(forged.status).toBe(404);
     expect(count(manifestoProposals)).toBe(before);
   });
 
   it("get 404 for another organization's proposal, and staff pages are closed to them", async () => {
-    const other = db().select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, orgId("Български Червен кръст"))).get()!;
+    const other = db().select().from(manifestoProposals).where(eq(manifestoProposals.organizationId, idOf(demo.organizations.redCross))).get()!;
     expect((await call(portalProposalRoute, "loader", { path: `/shared/manifesto/proposals/${other.id}`, params: { id: String(other.id) }, as: "partnerSofia" })).status).toBe(404);
     expect((await call(proposalRoute, "loader", { path: `/manifesto/proposals/${other.id}`, params: { id: String(other.id) }, as: "partnerSofia" })).status).toBe(404);
     expect((await call(indexRoute, "loader", { path: "/manifesto", as: "partnerSofia" })).status).toBe(404);
@@ -214,11 +213,11 @@ describe("staff record proposals from consultations", () => {
       sectionId: String(section.id), proposerType: "refugee", refugeeContactId: String(refugeeContactId), communityName: "Афганистанска общност", oblast: "BG-26",
       channel: "event", eventId: "", madeOn: "2026-11-20", niemDimension: "housing", kind: "idea", proposedText: "Жилищна помощ и за самотни мъже",
     });
-    const hamid = db().select().from(refugeeContacts).where(eq(refugeeContacts.name, "Хамид Н.")).get()!;
+    const hamid = db().select().from(refugeeContacts).where(eq(refugeeContacts.id, idOf(demo.refugees.hamid))).get()!;
     const refused = await call(newProposalRoute, "action", { path: "/manifesto/proposals/new", as: "coordinator", form: { ...form(hamid.id), channel: "written" } });
     expect(refused.status).toBe(400);
     expect(refused.data.errors.refugeeContactId).toEqual(["manifestoNoConsent"]);
-    const ahmad = db().select().from(refugeeContacts).where(eq(refugeeContacts.name, "Ахмад Р.")).get()!;
+    const ahmad = db().select().from(refugeeContacts).where(eq(refugeeContacts.id, idOf(demo.refugees.ahmad))).get()!;
     const noEvent = await call(newProposalRoute, "action", { path: "/manifesto/proposals/new", as: "coordinator", form: form(ahmad.id) });
     expect(noEvent.status).toBe(400);
     expect(noEvent.data.errors.eventId).toEqual(["required"]);
@@ -245,7 +244,7 @@ describe("staff record proposals from consultations", () => {
 describe("endorsements", () => {
   it("a partner endorses the adopted version for its own organization once, changes the public listing, and may withdraw (kept in the history)", async () => {
     const adopted = versionByNumber(3);
-    const sofia = orgId("Столична община");
+    const sofia = idOf(demo.organizations.sofiaMunicipality);
     const endorse = (versionId: number) =>
       call(portalRoute, "action", {
         path: "/shared/manifesto",
@@ -265,7 +264,7 @@ describe("endorsements", () => {
     expect(db().select().from(manifestoEndorsements).where(eq(manifestoEndorsements.id, row.id)).get()!.listPublicly).toBe(true);
 
     // Another organization's endorsement is out of reach.
-    const redCross = db().select().from(manifestoEndorsements).where(eq(manifestoEndorsements.organizationId, orgId("Български Червен кръст"))).get()!;
+    const redCross = db().select().from(manifestoEndorsements).where(eq(manifestoEndorsements.organizationId, idOf(demo.organizations.redCross))).get()!;
     expect((await call(portalRoute, "action", { path: "/shared/manifesto", as: "partnerSofia", form: { intent: "withdraw", endorsementId: String(redCross.id) } })).status).toBe(404);
     expect(db().select().from(manifestoEndorsements).where(eq(manifestoEndorsements.id, redCross.id)).get()!.withdrawnAt).toBeNull();
 
@@ -281,8 +280,8 @@ describe("endorsements", () => {
   });
 
   it("staff record an endorsement received on paper with the scanned letter; the signatory must be a person of that organization", async () => {
-    const nbu = orgId("Нов български университет");
-    const stranger = db().select().from(people).where(eq(people.organizationId, orgId("Български Червен кръст"))).get()!;
+    const nbu = idOf(demo.organizations.newBulgarianUniversity);
+    const stranger = db().select().from(people).where(eq(people.organizationId, idOf(demo.organizations.redCross))).get()!;
     const form = (extra: Record<string, string>) => {
       const f = new FormData();
       for (const [k, v] of Object.entries({ versionId: String(versionByNumber(3).id), organizationId: String(nbu), signedOn: "2022-05-12", signatoryName: "Ректор", listPublicly: "on", ...extra })) f.set(k, v);

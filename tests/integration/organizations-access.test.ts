@@ -7,9 +7,8 @@ import * as detailRoute from "#app/routes/organizations.$id._index.tsx";
 import * as editRoute from "#app/routes/organizations.$id.edit.tsx";
 import * as listRoute from "#app/routes/organizations._index.tsx";
 import * as newRoute from "#app/routes/organizations.new.tsx";
-import { call, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, type DemoUser, idOf } from "#tests/helpers.ts";
 
-const orgId = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
 // Each role creates the same organization again: past the likely-duplicate warning (issue 17).
 const validForm = { name: "Фондация „Тест“", kind: "ngo", oblast: "BG-16", confirmDuplicates: "1" };
 
@@ -20,8 +19,8 @@ const STAFF_WRITE: Partial<Expect> = { admin: 302, coordinator: 302, manager: 40
 const everyone: Array<DemoUser | "anonymous"> = ["admin", "manager", "coordinator", "partnerSofia", "anonymous"];
 
 describe("organization routes: access matrix", () => {
-  const other = () => orgId("Български Червен кръст");
-  const own = () => orgId("Столична община");
+  const other = () => idOf(demo.organizations.redCross);
+  const own = () => idOf(demo.organizations.sofiaMunicipality);
 
   const cases: Array<{ name: string; run: (as: DemoUser | null) => ReturnType<typeof call>; expected: Partial<Expect> }> = [
     { name: "GET /organizations", run: (as) => call(listRoute, "loader", { path: "/organizations", as }),

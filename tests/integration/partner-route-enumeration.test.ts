@@ -25,7 +25,7 @@ import {
   manifestoVersions,
 } from "#app/db/schema.ts";
 import { MANIFESTO_DEMO } from "#app/db/seed-manifesto.server.ts";
-import { call, type Outcome } from "#tests/helpers.ts";
+import { call, demo, idOf, type Outcome } from "#tests/helpers.ts";
 
 const routesDir = path.resolve("app/routes");
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
   const refugees = db.select().from(refugeeContacts).all();
   ids.refugee = one(refugees[0], "a refugee contact").id;
   const partnership = one(
-    db.select().from(partnerships).where(eq(partnerships.title, "Насочване на бежанци към социални и здравни услуги на Българския Червен кръст")).get(),
+    db.select().from(partnerships).where(eq(partnerships.id, idOf(demo.partnerships.referral))).get(),
     "the referral partnership",
   );
   ids.otherPartnership = partnership.id;
@@ -167,7 +167,7 @@ const forgedForm = (): Record<string, string> => ({
   eventId: String(ids.event),
   partnershipId: String(ids.otherPartnership),
   sharedWithOrganizationId: String(ids.otherOrg),
-  assigneeId: "5",
+  assigneeId: String(idOf(demo.users.partnerSofia)),
   role: "admin",
   email: "partner@sofia.demo",
   locale: "en",

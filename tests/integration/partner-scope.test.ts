@@ -130,7 +130,7 @@ describe("a partner's reach: the SQL builders and the predicates agree", () => {
     const staff: CurrentUser = { id: 1, email: "c@x.bg", name: "К", role: "coordinator", organizationId: null, locale: "bg" };
     expect(commitmentReach(staff)).toBeUndefined();
     expect(followUpReach(staff)).toBeUndefined();
-    const sofia = getDb().select().from(organizations).where(eq(organizations.name, "Столична община")).get()!.id;
+    const sofia = orgId(SOFIA);
     const viaReach = ids(getDb().select({ id: commitments.id }).from(commitments).where(commitmentReach(partnerOf(sofia))).all());
     expect(viaReach.length).toBeGreaterThan(0);
     expect(viaReach).toEqual(commitmentsThePredicateShows(sofia));

@@ -8,7 +8,7 @@ import * as detailRoute from "#app/routes/partnerships.$id._index.tsx";
 import * as editRoute from "#app/routes/partnerships.$id.edit.tsx";
 import * as listRoute from "#app/routes/partnerships._index.tsx";
 import * as newRoute from "#app/routes/partnerships.new.tsx";
-import { auditCount, call, latestAudit, userIdOf, type DemoUser } from "#tests/helpers.ts";
+import { auditCount, call, demo, type DemoUser, idOf, latestAudit, userIdOf } from "#tests/helpers.ts";
 import {
   actingAs,
   ADMIN_DELETE,
@@ -32,7 +32,7 @@ const fresh = (members: Array<[string, "lead" | "partner" | "funder"]> = []) => 
   return id;
 };
 const row = (id: number) => getDb().select().from(partnerships).where(eq(partnerships.id, id)).get()!;
-const seeded = () => getDb().select().from(partnerships).where(eq(partnerships.title, "Застъпничество за интеграция на бежанците в България")).get()!.id;
+const seeded = () => idOf(demo.partnerships.advocacy);
 const at = (id: number) => ({ path: `/partnerships/${id}`, params: { id: String(id) } });
 
 describe("partnership routes: access matrix", () => {
@@ -206,7 +206,7 @@ describe("organization page sections", () => {
     const id = fresh([[RED_CROSS, "funder"]]);
     const staff = await (await call(orgRoute, "loader", { path: `/organizations/${redCross}`, params: { id: String(redCross) }, as: "coordinator" })).response!.json();
     expect(staff.records.partnerships).toContainEqual(expect.objectContaining({ id, role: "funder" }));
-    const joint = getDb().select().from(commitments).where(eq(commitments.title, "Безплатни курсове по български език в общинските читалища")).get()!;
+    const joint = getDb().select().from(commitments).where(eq(commitments.id, idOf(demo.commitments.sofiaRedcrossLanguage))).get()!;
     expect(staff.records.commitments.map((c: any) => c.id)).toContain(joint.id);
     expect(staff.records.followUps.length).toBeGreaterThan(0);
     const sofia = orgId(SOFIA);

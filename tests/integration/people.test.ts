@@ -2,14 +2,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { auditEntries, interactions, organizations, people } from "#app/db/schema.ts";
+import { auditEntries, interactions, people } from "#app/db/schema.ts";
 import * as detailRoute from "#app/routes/people.$id._index.tsx";
 import * as editRoute from "#app/routes/people.$id.edit.tsx";
 import * as listRoute from "#app/routes/people._index.tsx";
 import * as newRoute from "#app/routes/people.new.tsx";
-import { auditCount, call, latestAudit, type DemoUser } from "#tests/helpers.ts";
+import { auditCount, call, demo, type DemoUser, idOf, latestAudit } from "#tests/helpers.ts";
 
-const orgId = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
 const personRow = (id: number) => getDb().select().from(people).where(eq(people.id, id)).get();
 const idFromLocation = (location: string | null | undefined) => Number(location!.split("/").pop());
 
@@ -40,7 +39,7 @@ const ADMIN_DELETE: Expect = { admin: 302, manager: 403, coordinator: 403, partn
 
 describe("people routes: access matrix", () => {
   // A partner's own organization's contact is still staff data: 404 like any other.
-  const sofiaPerson = () => getDb().select().from(people).where(eq(people.organizationId, orgId("Столична община"))).get()!.id;
+  const sofiaPerson = () => getDb().select().from(people).where(eq(people.organizationId, idOf(demo.organizations.sofiaMunicipality))).get()!.id;
   const params = (id: number) => ({ id: String(id) });
 
   const cases: Array<{ name: string; run: (as: DemoUser | null) => ReturnType<typeof call>; expected: Expect }> = [
@@ -152,7 +151,7 @@ describe("creating and editing a person", () => {
   });
 
   it("the new form is pre-filled with the organization it was opened from", async () => {
-    const id = orgId("Български Червен кръст");
+    const id = idOf(demo.organizations.redCross);
     const outcome = await call(newRoute, "loader", { path: `/people/new?organizationId=${id}`, as: "coordinator" });
     expect((await outcome.response!.json()).organizationId).toBe(id);
   });
@@ -160,17 +159,17 @@ describe("creating and editing a person", () => {
   it("creating writes one audit entry with the fields; Cyrillic and <script> are kept as text", async () => {
     const before = auditCount();
     const name = `Елена <script>alert(1)</script> Петрова`;
-    const id = await freshPerson({ name, email: "Elena@Example.BG", languages: "български, арабски", organizationId: String(orgId("Столична община")) });
+    const id = await freshPerson({ name, email: "Elena@Example.BG", languages: "български, арабски", organizationId: String(idOf(demo.organizations.sofiaMunicipality)) });
     expect(auditCount()).toBe(before + 1);
     expect(personRow(id)).toMatchObject({ name, email: "elena@example.bg", nameLatin: "Elena <script>alert(1)</script> Petrova" });
     const audit = latestAudit();
     expect(audit).toMatchObject({ action: "create", entityType: "person", entityId: id });
-    expect(JSON.parse(audit.changes!)).toEqual({ name, email: "elena@example.bg", languages: "български, арабски", organizationId: orgId("Столична община") });
+    expect(JSON.parse(audit.changes!)).toEqual({ name, email: "elena@example.bg", languages: "български, арабски", organizationId: idOf(demo.organizations.sofiaMunicipality) });
   });
 
   it("moving a person to another organization leaves one audit entry with organizationId [old, new], shown on their page", async () => {
-    const from = orgId("Столична община");
-    const to = orgId("Български Червен кръст");
+    const from = idOf(demo.organizations.sofiaMunicipality);
+    const to = idOf(demo.organizations.redCross);
     const id = await freshPerson({ name: "Калина Движева", organizationId: String(from) });
     const before = auditCount();
     expect((await edit(id, { name: "Калина Движева", organizationId: String(to), version: "1" })).status).toBe(302);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { auditEntries, commitments, commitmentUpdates, evidenceFiles, followUps, organizations, users } from "#app/db/schema.ts";
+import { auditEntries, commitments, commitmentUpdates, evidenceFiles, followUps, users } from "#app/db/schema.ts";
 import { makeTranslate } from "#app/i18n/i18n.ts";
 import * as evidenceRoute from "#app/routes/evidence.$id.ts";
 import * as partnerUpdatesRoute from "#app/routes/partner-updates.tsx";
@@ -13,13 +13,11 @@ import * as profileRoute from "#app/routes/profile.tsx";
 import * as sharedRoute from "#app/routes/shared.tsx";
 import * as commitmentRoute from "#app/routes/shared_.commitments.$id.tsx";
 import * as followUpRoute from "#app/routes/shared_.follow-ups.$id.tsx";
-import { call, latestAudit, userIdOf, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, type DemoRecord, type DemoUser, idOf, latestAudit, userIdOf } from "#tests/helpers.ts";
 
 const db = () => getDb();
-const orgId = (name: string) => db().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
-const commitmentByTitle = (start: string) =>
-  db().select().from(commitments).where(sql`${commitments.title} LIKE ${start + "%"}`).get()!;
-const followUpByTitle = (title: string) => db().select().from(followUps).where(eq(followUps.title, title)).get()!;
+const commitmentOf = (record: DemoRecord) => db().select().from(commitments).where(eq(commitments.id, idOf(record))).get()!;
+const followUpOf = (record: DemoRecord) => db().select().from(followUps).where(eq(followUps.id, idOf(record))).get()!;
 const commitmentRow = (id: number) => db().select().from(commitments).where(eq(commitments.id, id)).get()!;
 const followUpRow = (id: number) => db().select().from(followUps).where(eq(followUps.id, id)).get()!;
 const updateCount = () => db().select({ n: sql<number>`count(*)` }).from(commitmentUpdates).get()!.n;
@@ -28,12 +26,13 @@ const storedFiles = () => (fs.existsSync(process.env.UPLOAD_DIR!) ? fs.readdirSy
 
 const pdf = fs.readFileSync(path.resolve("tests/fixtures/evidence.pdf"));
 
-// Столична община: leads 1–4 (4 self-reported), 3 jointly with Червен кръст; 5 is not shared.
-const kindergartens = () => commitmentByTitle("Прием на деца на бежанци"); // led by Sofia, shared, only Sofia
-const infoCenter = () => commitmentByTitle("Информационен център за бежанци"); // led by Sofia, shared
-const jointLanguage = () => commitmentByTitle("Безплатни курсове по български език"); // Sofia + Червен кръст
-const sofiaNotShared = () => commitmentByTitle("Включване на бежанците в Общинската стратегия");
-const redCrossShared = () => commitmentByTitle("Мобилни здравни консултации");
+// Столична община leads five: four shared (the kindergartens' status self-reported), the language courses
+// jointly with Червен кръст; the social services strategy is not shared.
+const kindergartens = () => commitmentOf(demo.commitments.sofiaKindergartens); // led by Sofia, shared, only Sofia
+const infoCenter = () => commitmentOf(demo.commitments.sofiaInfoCenter); // led by Sofia, shared
+const jointLanguage = () => commitmentOf(demo.commitments.sofiaRedcrossLanguage); // Sofia + Червен кръст
+const sofiaNotShared = () => commitmentOf(demo.commitments.sofiaStrategy);
+const redCrossShared = () => commitmentOf(demo.commitments.redcrossHealth);
 
 function updateForm(fields: Record<string, string>, file?: { bytes: Uint8Array | Buffer; name: string; type?: string }) {
   const form = new FormData();
@@ -59,7 +58,7 @@ describe("/shared: what a partner sees", () => {
   it("partner sees their organization, its shared commitments as lead or co-pledger, and follow-ups shared with it", async () => {
     const { status, data } = await call(sharedRoute, "loader", { path: "/shared", as: "partnerSofia" });
     expect(status).toBe(200);
-    expect(data.organization.id).toBe(orgId("Столична община"));
+    expect(data.organization.id).toBe(idOf(demo.organizations.sofiaMunicipality));
     const ids = data.commitments.map((c: { id: number }) => c.id);
     expect(ids).toEqual(expect.arrayContaining([infoCenter().id, jointLanguage().id, kindergartens().id]));
     expect(ids).not.toContain(sofiaNotShared().id);
@@ -67,13 +66,13 @@ describe("/shared: what a partner sees", () => {
     const kg = data.commitments.find((c: { id: number }) => c.id === kindergartens().id);
     expect(kg.statusVerified).toBe(false); // the seeded self-report
     expect(kg.timeline.length).toBeGreaterThan(0);
-    const sharedWithSofia = db().select().from(followUps).where(eq(followUps.sharedWithOrganizationId, orgId("Столична община"))).all();
+    const sharedWithSofia = db().select().from(followUps).where(eq(followUps.sharedWithOrganizationId, idOf(demo.organizations.sofiaMunicipality))).all();
     expect(data.followUps.map((f: { id: number }) => f.id).sort()).toEqual(sharedWithSofia.map((f) => f.id).sort());
     // Open first, and the overdue open one is flagged.
     const statuses: string[] = data.followUps.map((f: { status: string }) => f.status);
     expect(statuses.indexOf("open")).toBe(0);
     expect(statuses.lastIndexOf("open")).toBeLessThan(statuses.findIndex((s) => s !== "open"));
-    expect(data.followUps.find((f: { title: string }) => f.title.startsWith("Изпращане на протокола")).overdue).toBe(true);
+    expect(data.followUps.find((f: { id: number }) => f.id === idOf(demo.followUps.memorandumMinutes)).overdue).toBe(true);
   });
 
   it("the co-pledger sees the joint commitment too, the partner of another organization not the lead's own", async () => {
@@ -106,7 +105,7 @@ describe("posting a progress update", () => {
     const update = db().select().from(commitmentUpdates).where(eq(commitmentUpdates.commitmentId, c.id)).orderBy(sql`id DESC`).get()!;
     expect(update).toMatchObject({
       authorId: userIdOf("partnerSofia"),
-      partnerOrganizationId: orgId("Столична община"),
+      partnerOrganizationId: idOf(demo.organizations.sofiaMunicipality),
       statusChange: "fulfilled",
       verifiedAt: null,
     });
@@ -149,7 +148,7 @@ describe("forged posts are refused and audited", () => {
   it("another organization's id in a hidden input → 404, audited", async () => {
     const own = kindergartens();
     const count = updateCount();
-    const redCross = String(orgId("Български Червен кръст"));
+    const redCross = String(idOf(demo.organizations.redCross));
     const r = await postUpdate(own.id, updateForm({ note: "x", organizationId: redCross }));
     expect(r.status).toBe(404);
     expect(updateCount()).toBe(count);
@@ -262,7 +261,7 @@ describe("serving evidence", () => {
 });
 
 describe("shared follow-ups: done and reopen", () => {
-  const sharedOpen = () => followUpByTitle("Данни за записаните деца в общинските детски градини"); // shared with Sofia, open
+  const sharedOpen = () => followUpOf(demo.followUps.kindergartenEnrolmentData); // shared with Sofia, open
   const path = (id: number) => ({ path: `/shared/follow-ups/${id}`, params: { id: String(id) } });
 
   it("a partner marks a shared follow-up done with a note, and reopens it; both audited", async () => {
@@ -300,13 +299,13 @@ describe("shared follow-ups: done and reopen", () => {
     const r = await call(followUpRoute, "action", {
       ...path(f.id),
       as: "partnerSofia",
-      form: { intent: "complete", version: String(f.version), sharedWithOrganizationId: String(orgId("Български Червен кръст")) },
+      form: { intent: "complete", version: String(f.version), sharedWithOrganizationId: String(idOf(demo.organizations.redCross)) },
     });
     expect(r.status).toBe(404);
     expect(followUpRow(f.id)).toEqual(f);
     expect(latestAudit()).toMatchObject({ action: "forbidden", entityType: "follow_up", entityId: f.id });
 
-    const internal = followUpByTitle("Вътрешна оценка на насочванията към БЧК");
+    const internal = followUpOf(demo.followUps.referralsReview);
     const r2 = await call(followUpRoute, "action", { ...path(internal.id), as: "partnerSofia", form: { intent: "complete", version: String(internal.version) } });
     expect(r2.status).toBe(404);
     expect(followUpRow(internal.id)).toEqual(internal);

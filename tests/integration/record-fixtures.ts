@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { CurrentUser } from "#app/auth/access.server.ts";
 import { getDb } from "#app/db/client.server.ts";
 import { auditEntries, events, organizations, users } from "#app/db/schema.ts";
-import { demoUsers, type DemoUser } from "#tests/helpers.ts";
+import { demo, demoName, demoUsers, type DemoUser } from "#tests/helpers.ts";
 
 export const everyone: Array<DemoUser | "anonymous"> = ["admin", "manager", "coordinator", "partnerSofia", "anonymous"];
 export type Expect = Partial<Record<DemoUser | "anonymous", number>>;
@@ -19,8 +19,8 @@ export function actingAs(who: DemoUser): CurrentUser {
 }
 
 export const orgId = (name: string) => getDb().select().from(organizations).where(eq(organizations.name, name)).get()!.id;
-export const SOFIA = "Столична община";
-export const RED_CROSS = "Български Червен кръст";
+export const SOFIA = demoName(demo.organizations.sofiaMunicipality);
+export const RED_CROSS = demoName(demo.organizations.redCross);
 
 export function forumId(year: string) {
   return getDb()

@@ -14,7 +14,7 @@ import * as listRoute from "#app/routes/refugees._index.tsx";
 import * as newRoute from "#app/routes/refugees.new.tsx";
 import { search } from "#app/models/search.server.ts";
 import { navigationFor } from "#app/lib/navigation.server.ts";
-import { call, sessionCookieFor, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, idOf, sessionCookieFor, type DemoUser } from "#tests/helpers.ts";
 import {
   addParticipantRow,
   forum2021,
@@ -199,14 +199,15 @@ describe("no refugee data where a partner could see it", () => {
         expect(containsRefugeeData(detail.data)).toEqual([]);
       }
     }
-    const own = await call(orgDetailRoute, "loader", { path: "/organizations/17", params: { id: "17" }, as: "partnerSofia" });
+    const sofia = idOf(demo.organizations.sofiaMunicipality);
+    const own = await call(orgDetailRoute, "loader", { path: `/organizations/${sofia}`, params: { id: String(sofia) }, as: "partnerSofia" });
     expect(own.status).toBe(200);
     expect(containsRefugeeData(own.data)).toEqual([]);
   });
 
   it("search finds refugee contacts for staff and never for a partner", () => {
-    const coordinator = { id: 3, email: "coordinator@bcrm.demo", name: "c", role: "coordinator" as const, organizationId: null, locale: "bg" as const };
-    const partner = { id: 5, email: "partner@sofia.demo", name: "p", role: "partner" as const, organizationId: 17, locale: "bg" as const };
+    const coordinator = { id: idOf(demo.users.coordinator), email: "coordinator@bcrm.demo", name: "c", role: "coordinator" as const, organizationId: null, locale: "bg" as const };
+    const partner = { id: idOf(demo.users.partnerSofia), email: "partner@sofia.demo", name: "p", role: "partner" as const, organizationId: idOf(demo.organizations.sofiaMunicipality), locale: "bg" as const };
     expect(JSON.stringify(search(coordinator, "Ахмад"))).toContain("Ахмад Р.");
     for (const q of ["Ахмад", "Amina", "Карим", "Фатима", "Сирия"]) {
       const { groups } = search(partner, q);

@@ -10,7 +10,7 @@ import { closeMailTransports } from "#app/models/mailer.server.ts";
 import { createFollowUp } from "#app/models/follow-ups.server.ts";
 import { notifySharedWithOrganization, runDailyDigest } from "#app/models/reminders.server.ts";
 import * as outboxRoute from "#app/routes/admin.outbox.tsx";
-import { call, userIdOf } from "#tests/helpers.ts";
+import { call, demo, idOf, userIdOf } from "#tests/helpers.ts";
 import { actingAs } from "./record-fixtures.ts";
 
 const sqlite = () => getDb().$client;
@@ -96,7 +96,7 @@ describe("daily digest through SMTP", () => {
   });
 
   it("the sharing notice reaches the partner organization's users in their language", async () => {
-    const sofiaId = (sqlite().prepare("SELECT id FROM organizations WHERE name = 'Столична община'").get() as { id: number }).id;
+    const sofiaId = idOf(demo.organizations.sofiaMunicipality);
     const before = received.length;
     await notifySharedWithOrganization(sofiaId, { kind: "follow_up", id: 1, title: "Протокол от срещата", dueOn: "2026-12-01" }, { smtpUrl });
     const notices = received.slice(before);
@@ -201,7 +201,7 @@ describe("the e-mails as a mail client shows them", () => {
   });
 
   it("the sharing notice links straight to the item in the partner portal", async () => {
-    const sofiaId = (sqlite().prepare("SELECT id FROM organizations WHERE name = 'Столична община'").get() as { id: number }).id;
+    const sofiaId = idOf(demo.organizations.sofiaMunicipality);
     const partner = sqlite().prepare("SELECT name FROM users WHERE email = 'partner@sofia.demo'").get() as { name: string };
     for (const [kind, path] of [["follow_up", "follow-ups"], ["commitment", "commitments"]] as const) {
       const before = received.length;

@@ -22,7 +22,7 @@ import * as partnershipNew from "#app/routes/partnerships.new.tsx";
 import * as peopleList from "#app/routes/people._index.tsx";
 import * as personEdit from "#app/routes/people.$id.edit.tsx";
 import * as personNew from "#app/routes/people.new.tsx";
-import { call } from "#tests/helpers.ts";
+import { call, demo, idOf } from "#tests/helpers.ts";
 
 let bigOrgId = 0;
 let lastOrgId = 0;
@@ -134,7 +134,8 @@ describe("people, interaction and event forms do not list every organization or 
   });
 
   it(`event page: the add-participant pickers send ${PICKER_INITIAL} organizations and ${PICKER_INITIAL} people, labelled with their organization`, async () => {
-    const page = await call(eventDetail, "loader", { path: "/events/2", params: { id: "2" }, as: "coordinator" });
+    const forum = idOf(demo.events.forum2021);
+    const page = await call(eventDetail, "loader", { path: `/events/${forum}`, params: { id: String(forum) }, as: "coordinator" });
     expect(page.status).toBe(200);
     expect(page.data.organizations.length).toBe(PICKER_INITIAL);
     expect(page.data.people.length).toBe(PICKER_INITIAL);
@@ -143,7 +144,7 @@ describe("people, interaction and event forms do not list every organization or 
     const found = await call(choicesRoute, "loader", { path: "/choices/people?q=пикерова", params: { kind: "people" }, as: "coordinator" });
     expect(found.data.choices).toEqual([{ id: lastPersonId, label: "Яна Пикерова (Яворово читалище Пикер)" }]);
     // A manager reads the event but adds no participants: no choices are sent.
-    const manager = await call(eventDetail, "loader", { path: "/events/2", params: { id: "2" }, as: "manager" });
+    const manager = await call(eventDetail, "loader", { path: `/events/${forum}`, params: { id: String(forum) }, as: "manager" });
     expect([manager.status, manager.data.organizations.length, manager.data.people.length]).toEqual([200, 0, 0]);
   });
 

@@ -9,7 +9,7 @@ import { createOrganization, updateOrganization } from "#app/models/organization
 import { matchesQuery } from "#app/models/query.server.ts";
 import { searchQueryFor } from "#app/models/search.server.ts";
 import * as searchRoute from "#app/routes/search.tsx";
-import { call, demoUsers, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, type DemoUser, demoUsers, idOf } from "#tests/helpers.ts";
 
 async function searchAs(who: DemoUser, q: string): Promise<SearchResults> {
   const outcome = await call(searchRoute, "loader", { path: `/search?q=${encodeURIComponent(q)}`, as: who });
@@ -142,7 +142,7 @@ describe("search: what each user may see", () => {
   });
 
   it("«червен» as partnerSofia finds nothing of Червен кръст but the commitments it shares with Столична община", async () => {
-    const sofiaId = orgIdByName("Столична община");
+    const sofiaId = idOf(demo.organizations.sofiaMunicipality);
     const staff = await searchAs("coordinator", "червен");
     expect(titlesOf(staff, "organizations")).toContain("Български Червен кръст");
     const partner = await searchAs("partnerSofia", "червен");
@@ -156,7 +156,7 @@ describe("search: what each user may see", () => {
   it("a partner finds their own organization and their shared commitments", async () => {
     const results = await searchAs("partnerSofia", "stolichna");
     expect(titlesOf(results, "organizations")).toEqual(["Столична община"]);
-    const sofiaId = orgIdByName("Столична община");
+    const sofiaId = idOf(demo.organizations.sofiaMunicipality);
     const shared = getDb()
       .select({ id: commitments.id, title: commitments.title })
       .from(commitments)
@@ -167,7 +167,7 @@ describe("search: what each user may see", () => {
   });
 
   it("refugee contacts appear for coordinators and never for partners", async () => {
-    const contact = getDb().select().from(refugeeContacts).where(eq(refugeeContacts.name, "Хамид Н.")).get()!;
+    const contact = getDb().select().from(refugeeContacts).where(eq(refugeeContacts.id, idOf(demo.refugees.hamid))).get()!;
     expect((await searchAs("coordinator", "Хамид")).groups.find((g) => g.kind === "refugees")?.hits.map((h) => h.id)).toContain(contact.id);
     expect((await searchAs("coordinator", "hamid")).groups.find((g) => g.kind === "refugees")?.hits[0]?.href).toBe(`/refugees/${contact.id}`);
     for (const who of ["partnerSofia", "partnerRedCross"] as const) {
@@ -218,7 +218,7 @@ describe("search is an index lookup, never a scan of a table (EXPLAIN QUERY PLAN
   });
 
   it("a partner's scoped search too", () => {
-    const partner = { id: 5, email: demoUsers.partnerSofia, name: "p", role: "partner", organizationId: orgIdByName("Столична община"), locale: "bg" } as const;
+    const partner = { id: idOf(demo.users.partnerSofia), email: demoUsers.partnerSofia, name: "p", role: "partner", organizationId: idOf(demo.organizations.sofiaMunicipality), locale: "bg" } as const;
     for (const kind of ["organizations", "commitments", "followUps"] as const) {
       const details = plan(searchQueryFor(partner, kind, "sofia")!);
       expect(scansABaseTable(details), kind).toEqual([]);

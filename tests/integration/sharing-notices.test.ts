@@ -6,10 +6,10 @@ import { commitments, outbox, users } from "#app/db/schema.ts";
 import * as commitmentEdit from "#app/routes/commitments.$id.edit.tsx";
 import * as followUpEdit from "#app/routes/follow-ups.$id.edit.tsx";
 import * as followUpNew from "#app/routes/follow-ups.new.tsx";
-import { call } from "#tests/helpers.ts";
+import { call, demo, idOf } from "#tests/helpers.ts";
 
-const SOFIA = 17;
-const RED_CROSS = 25;
+const SOFIA = idOf(demo.organizations.sofiaMunicipality);
+const RED_CROSS = idOf(demo.organizations.redCross);
 const noticesTo = (email: string) =>
   getDb().select().from(outbox).innerJoin(users, eq(users.id, outbox.userId)).where(eq(users.email, email)).all()
     .filter((r) => r.outbox.kind === "shared_notice");
@@ -40,12 +40,13 @@ describe("sharing notices", () => {
   });
 
   it("a commitment that becomes shared notifies the lead and the co-pledging organizations", async () => {
-    // Commitment 5 is led by Столична община and not shared; share it and add Червен кръст as co-pledger.
-    const c = getDb().select().from(commitments).where(eq(commitments.id, 5)).get()!;
+    // The social services strategy is led by Столична община and not shared; share it and add Червен кръст as co-pledger.
+    const strategy = idOf(demo.commitments.sofiaStrategy);
+    const c = getDb().select().from(commitments).where(eq(commitments.id, strategy)).get()!;
     expect(c.sharedWithPartner).toBe(false);
     const before = { sofia: noticesTo("partner@sofia.demo").length, redCross: noticesTo("partner@redcross.demo").length };
     const outcome = await call(commitmentEdit, "action", {
-      path: "/commitments/5/edit", params: { id: "5" }, as: "coordinator",
+      path: `/commitments/${strategy}/edit`, params: { id: String(strategy) }, as: "coordinator",
       form: {
         title: c.title, leadOrganizationId: String(c.leadOrganizationId), coPledgerIds: String(RED_CROSS),
         eventId: c.eventId ? String(c.eventId) : "", partnershipId: c.partnershipId ? String(c.partnershipId) : "",

@@ -24,16 +24,15 @@ import * as editRoute from "#app/routes/stories.$id.edit.tsx";
 import * as detailRoute from "#app/routes/stories.$id._index.tsx";
 import * as listRoute from "#app/routes/stories._index.tsx";
 import * as newRoute from "#app/routes/stories.new.tsx";
-import { call, userIdOf, type DemoUser } from "#tests/helpers.ts";
+import { call, demo, type DemoUser, idOf, userIdOf } from "#tests/helpers.ts";
 
 const sqlite = () => getDb().$client;
 const one = <T>(query: string, ...args: unknown[]) => sqlite().prepare(query).get(...args) as T;
 const all = <T>(query: string, ...args: unknown[]) => sqlite().prepare(query).all(...args) as T[];
 
-const contactId = (name: string) => one<{ id: number }>("SELECT id FROM refugee_contacts WHERE name = ?", name).id;
 const storyRow = (id: number) => one<{ id: number; state: StoryState; withdrawn_reason: string | null; version: number; title: string; body: string; summary: string }>("SELECT * FROM stories WHERE id = ?", id);
 const storiesNaming = (id: number) => all<{ id: number }>("SELECT story_id AS id FROM story_people WHERE refugee_contact_id = ? ORDER BY story_id", id).map((r) => r.id);
-const forum2021 = () => one<{ id: number }>("SELECT id FROM events WHERE kind = 'national_forum' AND starts_on = '2021-11-30'").id;
+const forum2021 = () => idOf(demo.events.forum2021);
 const snapshot = () =>
   JSON.stringify({
     stories: all("SELECT * FROM stories ORDER BY id"),
@@ -78,8 +77,8 @@ const move = (id: number, state: StoryState, as: DemoUser = "coordinator") =>
 
 describe("naming people in a story needs their current «story publication» consent", () => {
   it("refuses, saying who and why, and writes nothing: no consent for that purpose, withdrawn, expired, not yet valid", async () => {
-    const none = contactId("Ахмад Р."); // consents to forum participation and follow-up only
-    const withdrawn = contactId("Фатима (псевдоним)");
+    const none = idOf(demo.refugees.ahmad); // consents to forum participation and follow-up only
+    const withdrawn = idOf(demo.refugees.fatima);
     const expired = contact("story_publication", { givenOn: "2020-01-01", expiresOn: "2021-01-01" });
     const future = contact("story_publication", { givenOn: "2999-01-01" });
     const before = snapshot();
@@ -177,7 +176,7 @@ describe("publication states", () => {
 
 describe("withdrawing the consent withdraws every story naming the person, at once", () => {
   it("through the refugee contact's page: both of Самир's stories are withdrawn, audited, the owner is told; the review drops the story", async () => {
-    const samir = contactId("Самир А.");
+    const samir = idOf(demo.storyPeople.samir);
     const named = storiesNaming(samir);
     expect(named.length).toBe(2);
     const published = named.find((id) => storyRow(id).state === "published")!;
@@ -288,7 +287,7 @@ describe("search and the partner boundary", () => {
     expect(hits("университета")).toContain("От ученическата скамейка до университета");
     expect(hits("universiteta")).toContain("От ученическата скамейка до университета");
     expect(hits("ученическата", { ...staff, role: "manager" })).toContain("От ученическата скамейка до университета");
-    const partner: CurrentUser = { ...staff, role: "partner", organizationId: one<{ id: number }>("SELECT id FROM organizations WHERE name = 'Столична община'").id };
+    const partner: CurrentUser = { ...staff, role: "partner", organizationId: idOf(demo.organizations.sofiaMunicipality) };
     expect(search(partner, "университета").groups.map((g) => g.kind)).not.toContain("stories");
   });
 
@@ -311,7 +310,7 @@ describe("search and the partner boundary", () => {
     const checks = [
       call(listRoute, "loader", { path: "/stories", as: "partnerSofia" }),
       call(newRoute, "loader", { path: "/stories/new", as: "partnerSofia" }),
-      call(newRoute, "action", { path: "/stories/new", as: "partnerSofia", form: storyForm([contactId("Лейла Р.")]) }),
+      call(newRoute, "action", { path: "/stories/new", as: "partnerSofia", form: storyForm([idOf(demo.storyPeople.leyla)]) }),
       call(detailRoute, "loader", { path: `/stories/${id}`, params: { id }, as: "partnerRedCross" }),
       call(detailRoute, "action", { path: `/stories/${id}`, params: { id }, as: "partnerRedCross", form: { intent: "move", version: "1", state: "withdrawn" } }),
       call(editRoute, "loader", { path: `/stories/${id}/edit`, params: { id }, as: "partnerSofia" }),
