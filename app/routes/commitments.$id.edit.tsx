@@ -5,7 +5,7 @@ import { CommitmentForm } from "#app/components/CommitmentForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { commitmentInput } from "#app/domain/commitment.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, getCommitment, updateCommitment } from "#app/models/commitments.server.ts";

@@ -5,7 +5,7 @@ import { EventForm } from "#app/components/EventForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { eventInput } from "#app/domain/event.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { getEvent, updateEvent } from "#app/models/events.server.ts";
 

@@ -5,7 +5,7 @@ import { FollowUpForm } from "#app/components/FollowUpForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { followUpInput } from "#app/domain/followUp.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { followUpReferenceErrors, getFollowUp, updateFollowUp } from "#app/models/follow-ups.server.ts";

@@ -5,7 +5,7 @@ import { InteractionForm } from "#app/components/InteractionForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { getInteraction, missingLinks, updateInteraction } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";

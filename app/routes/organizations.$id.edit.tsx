@@ -4,7 +4,7 @@ import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
 import { organizationInput } from "#app/domain/organization.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";

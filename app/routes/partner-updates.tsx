@@ -11,10 +11,10 @@ import { PORTAL_INTENT, reportDecisionInput } from "#app/domain/portal.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
 import { parseListParams } from "#app/lib/list-params.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
 import { returnPartnerReport, verifyPartnerReport, type JudgeResult } from "#app/models/commitment-lifecycle.server.ts";
 import { PARTNER_UPDATES_PER_PAGE, listPartnerCompletions, listPartnerUpdates } from "#app/models/partner-portal.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

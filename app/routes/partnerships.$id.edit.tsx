@@ -5,7 +5,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { PartnershipForm } from "#app/components/PartnershipForm.tsx";
 import { partnershipInput } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { getPartnership, partnershipReferenceErrors, updatePartnership } from "#app/models/partnerships.server.ts";

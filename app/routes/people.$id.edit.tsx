@@ -5,7 +5,7 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { PersonForm } from "#app/components/PersonForm.tsx";
 import { personInput } from "#app/domain/person.ts";
 import type { FieldErrors } from "#app/lib/forms.ts";
-import { newFormKey, parseIdParam } from "#app/lib/http.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";

@@ -4,7 +4,7 @@ import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
-import { clientIp, newFormKey, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, newFormKey, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { findRefugeeContact, updateRefugeeContact, viewRefugeeContact } from "#app/models/refugees.server.ts";
 

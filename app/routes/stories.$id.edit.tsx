@@ -4,7 +4,7 @@ import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { StoryForm } from "#app/components/StoryForm.tsx";
 import { storyEditable, storyInput } from "#app/domain/story.ts";
-import { parseIdParam } from "#app/lib/http.server.ts";
+import { parseIdParam } from "#app/server/http.server.ts";
 import { editAction } from "#app/server/edit-action.server.ts";
 import { getStory, storyFormChoices, updateStory } from "#app/models/stories.server.ts";
 

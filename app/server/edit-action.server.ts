@@ -7,8 +7,8 @@ import { requireCapability, requireUser, type Capability, type CurrentUser } fro
 import { versionField } from "../domain/fields.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "../lib/forms.ts";
-import { invalidForm, parseIdParam, redirectWithFlash, writeContext } from "../lib/http.server.ts";
-import { readForm } from "../lib/read-form.server.ts";
+import { invalidForm, parseIdParam, redirectWithFlash, writeContext } from "./http.server.ts";
+import { readForm } from "./read-form.server.ts";
 import type { WriteContext } from "../models/record-write.server.ts";
 
 /** A save refused because someone saved the record since the form was opened; `current` is what they saved. */
