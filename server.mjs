@@ -85,7 +85,7 @@ app.use((req, res, next) => {
   // The door's check-in page scans QR codes with the phone's camera (issue 21); nothing else may use it.
   const camera = /^\/events\/\d+\/check-in\/?$/.test(req.path) ? "camera=(self)" : "camera=()";
   res.setHeader("Permissions-Policy", `${camera}, microphone=(), geolocation=()`);
-  // requireUser() notes the signed-in user on this holder (app/lib/request-context.server.ts).
+  // requireUser() notes the signed-in user on this holder (app/server/request-context.server.ts).
   const context = { userId: null };
   res.on("finish", () => {
     if (process.env.REQUEST_LOG === "off") return;

@@ -55,7 +55,7 @@ export default function handleRequest(
  */
 export { startup, shutdown } from "./startup.server.ts";
 /** server.mjs runs each request inside it, so the request log can name the user. */
-export { requestContext } from "./lib/request-context.server.ts";
+export { requestContext } from "./server/request-context.server.ts";
 
 /** server.mjs starts the daily reminder digest with it when REMINDERS_AT is set. */
 export { startReminderSchedule } from "./models/reminders.server.ts";

@@ -23,8 +23,8 @@ import { HeaderSearch } from "./components/SearchResults.tsx";
 import { KeyboardShortcuts } from "./components/KeyboardShortcuts.tsx";
 import { locales } from "./domain/enums.ts";
 import { makeTranslate } from "./i18n/i18n.ts";
-import { resolveLocale, takeFlash } from "./lib/http.server.ts";
-import { navigationFor } from "./lib/navigation.server.ts";
+import { resolveLocale, takeFlash } from "./server/http.server.ts";
+import { navigationFor } from "./server/navigation.server.ts";
 import stylesheet from "./styles.css?url";
 
 // Zod 4 probes `new Function` to compile faster parsers; the CSP (no 'unsafe-eval') refuses it

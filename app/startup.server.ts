@@ -1,7 +1,7 @@
 import path from "node:path";
 import { closeDb, getDb } from "./db/client.server.ts";
 import { env } from "./env.server.ts";
-import { makeDatabasePrivate, makeTreePrivate, restrictNewFiles } from "./lib/private-files.server.ts";
+import { makeDatabasePrivate, makeTreePrivate, restrictNewFiles } from "./server/private-files.server.ts";
 import { backupDirectory } from "./models/backups.server.ts";
 
 export function startup() {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { checkDatabaseFile, createBackup, restoreBackup } from "../app/models/backups.server.ts";
 import { env } from "../app/env.server.ts";
-import { restrictNewFiles } from "../app/lib/private-files.server.ts";
+import { restrictNewFiles } from "../app/server/private-files.server.ts";
 
 restrictNewFiles();
 

@@ -3,7 +3,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { commitmentCoPledgers, commitments, followUps } from "../db/schema.ts";
 import { staffRoles, type Role } from "../domain/enums.ts";
-import { noteRequestUser } from "../lib/request-context.server.ts";
+import { noteRequestUser } from "../server/request-context.server.ts";
 import { searchKinds, type SearchKind } from "../domain/search.ts";
 import { getSessionUser, redirectToLogin, type SessionUser } from "./session.server.ts";
 

@@ -3,6 +3,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ExportKind } from "../domain/exports.ts";
+import { archivedStates, type ArchivedState } from "../domain/fields.ts";
 import { ExportLinks } from "./ExportLinks.tsx";
 import { SavedViews, type SavedViewItem } from "./SavedViews.tsx";
 import type { SavedViewKind } from "../domain/saved-views.ts";
@@ -101,6 +102,26 @@ export function FilterSelect({
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The archived-status filter of a list whose records can be archived: active (the default, so an
+ * archived record leaves the everyday list), archived, or all. `messages` names the list's labels.
+ */
+export function ArchivedFilter({ value, messages }: { value: ArchivedState | null | undefined; messages: "org" | "people" }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t(`${messages}.status`)}
+      <select name="archived" defaultValue={value ?? "active"}>
+        {archivedStates.map((state) => (
+          <option key={state} value={state}>
+            {t(`${messages}.status.${state}`)}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/i18n.ts";
 import { fieldLabelsOf, FormErrorSummary, type FieldLabels } from "./Field.tsx";
 
 /**
- * The page's form key (a loader's `formKey`, made by newFormKey in lib/http.server.ts). Each load
+ * The page's form key (a loader's `formKey`, made by newFormKey in server/http.server.ts). Each load
  * of the page makes a new one, so after a successful save — which reloads the page's data —
  * the key changes.
  */

@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "../env.server.ts";
 import { searchKey } from "../lib/transliterate.ts";
-import { ensurePrivateDir, makeDatabasePrivate, makeFilePrivate } from "../lib/private-files.server.ts";
+import { ensurePrivateDir, makeDatabasePrivate, makeFilePrivate } from "../server/private-files.server.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

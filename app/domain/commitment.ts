@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { commitmentKinds, commitmentStatuses, niemAreas, niemDimensions, oblasts, organizationKinds, type CommitmentStatus, type NiemArea, type NiemDimension } from "./enums.ts";
-import { openCommitmentStatuses } from "./fulfilment.ts";
 import { checkbox, idParam, optionalDate, optionalEnum, optionalId, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 import { requiredId } from "./partnership.ts";
 
@@ -90,7 +89,26 @@ export const commitmentListSpec = {
 /** The list filters a report link may carry but the filter form has no control for (kept as hidden fields). */
 export const commitmentReportFilters = ["from", "to", "basis", "leadKind", "leadOblast", "open", "unverified"] as const;
 
-/** A commitment still to be done and past its due date (the list's overdue filter, the report, the portal's flag). */
-export function isCommitmentOverdue(c: { status: CommitmentStatus; dueOn: string | null }, today: string): boolean {
-  return c.dueOn != null && c.dueOn < today && (openCommitmentStatuses as readonly string[]).includes(c.status);
+// What «open» and «overdue» mean for a commitment, defined here once: the list's filters and
+// badge, the reports, the year in review and the partner portal all import these.
+
+/** Statuses of a commitment that is still owed: overdue once its due date has passed. */
+export const openCommitmentStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];
+
+/** Whether a status is one of the open ones (pledged or in progress). */
+export function isOpenStatus(status: string): boolean {
+  return (openCommitmentStatuses as readonly string[]).includes(status);
+}
+
+/** How many of the counted commitments are still open (the reports' «open» column). */
+export function openCount(byStatus: Record<CommitmentStatus, number>): number {
+  return openCommitmentStatuses.reduce((n, s) => n + byStatus[s], 0);
+}
+
+/**
+ * A commitment still to be done and past its due date (the list's badge, the report, the portal's
+ * flag; the list's SQL filter uses the same statuses). Due today is not overdue yet.
+ */
+export function isCommitmentOverdue(c: { status: string; dueOn: string | null }, today: string): boolean {
+  return c.dueOn != null && c.dueOn < today && isOpenStatus(c.status);
 }

@@ -92,6 +92,11 @@ export const idParam = z.coerce.number({ error: "invalid" }).int({ error: "inval
 
 export const optionalId = z.preprocess(emptyToUndefined, idParam.optional().transform((v) => v ?? null));
 
+/** The archived-status filter of the lists whose records can be archived (organizations, people); unset means active. */
+export const archivedStates = ["active", "archived", "all"] as const;
+export type ArchivedState = (typeof archivedStates)[number];
+export const archivedFilter = z.enum(archivedStates);
+
 export const versionField = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" });
 
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());

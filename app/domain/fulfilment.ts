@@ -21,6 +21,3 @@ export function fulfilmentRate(counts: StatusCounts): number | null {
   const kept = (counts.fulfilled ?? 0) + 0.5 * (counts.partially_fulfilled ?? 0);
   return Math.round((kept / counted) * 1000) / 10;
 }
-
-/** Statuses of a commitment that is still owed: overdue once its due date has passed. */
-export const openCommitmentStatuses = ["pledged", "in_progress"] as const satisfies readonly CommitmentStatus[];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { oblasts, organizationKinds } from "./enums.ts";
-import { optionalEmail, optionalEnum, optionalPhone, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
+import { archivedFilter, optionalEmail, optionalEnum, optionalPhone, optionalText, optionalUrl, requiredEnum, requiredText } from "./fields.ts";
 
 /** The organization form: used by the create/edit actions, the CSV import and the tests. */
 export const organizationInput = z.object({
@@ -28,6 +28,6 @@ export const organizationListSpec = {
   filters: {
     kind: z.enum(organizationKinds),
     oblast: z.enum(oblasts),
-    archived: z.enum(["active", "archived", "all"]),
+    archived: archivedFilter,
   },
 };

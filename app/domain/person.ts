@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalEmail, optionalId, optionalPhone, optionalText, requiredText } from "./fields.ts";
+import { archivedFilter, optionalEmail, optionalId, optionalPhone, optionalText, requiredText } from "./fields.ts";
 
 /** The person form: used by the create/edit actions and the tests. */
 export const personInput = z.object({
@@ -20,6 +20,6 @@ export const personListSpec = {
   filters: {
     organization: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     email: z.enum(["with", "without"]),
-    archived: z.enum(["active", "archived", "all"]),
+    archived: archivedFilter,
   },
 };

@@ -2,6 +2,7 @@
 // both build their tables with `reportTables`, so the export is exactly what the page shows.
 import { z } from "zod";
 import { enumLabel, type MessageKey, type Translate } from "../i18n/i18n.ts";
+import { openCount } from "./commitment.ts";
 import { commitmentStatuses, partnershipStatuses, type CommitmentStatus } from "./enums.ts";
 import { optionalDate, optionalId } from "./fields.ts";
 
@@ -115,7 +116,7 @@ function breakdownRow(label: string, b: Breakdown): ReportCell[] {
     b.byStatus.partially_fulfilled,
     b.byStatus.not_fulfilled,
     b.byStatus.withdrawn,
-    b.byStatus.pledged + b.byStatus.in_progress,
+    openCount(b.byStatus),
     b.overdue,
     b.unverified,
     b.rate,
@@ -179,7 +180,7 @@ export function reportTables(report: ReportData, t: Translate, linkFilters?: Rep
     ["reports.col.partiallyFulfilled", s.byStatus.partially_fulfilled],
     ["reports.col.notFulfilled", s.byStatus.not_fulfilled],
     ["reports.col.withdrawn", s.byStatus.withdrawn],
-    ["reports.col.open", s.byStatus.pledged + s.byStatus.in_progress],
+    ["reports.col.open", openCount(s.byStatus)],
     ["reports.col.overdue", s.overdue],
     ["reports.col.unverified", s.unverified],
     ["reports.col.rate", s.rate],

@@ -3,6 +3,7 @@
 // numbers on screen; the page also gets each number's link to the filtered commitments list.
 import { z } from "zod";
 import { enumLabel, type MessageKey, type Translate } from "../i18n/i18n.ts";
+import { openCommitmentStatuses } from "./commitment.ts";
 import { commitmentStatuses, type CommitmentStatus } from "./enums.ts";
 import { idParam } from "./fields.ts";
 import type { ReportCell, ReportColumn, ReportTable } from "./report.ts";
@@ -85,7 +86,7 @@ const statusColumns: Array<{ label: MessageKey; statuses: CommitmentStatus[]; fi
   { label: "reports.col.partiallyFulfilled", statuses: ["partially_fulfilled"], filter: { status: "partially_fulfilled" } },
   { label: "reports.col.notFulfilled", statuses: ["not_fulfilled"], filter: { status: "not_fulfilled" } },
   { label: "reports.col.withdrawn", statuses: ["withdrawn"], filter: { status: "withdrawn" } },
-  { label: "review.col.open", statuses: ["pledged", "in_progress"], filter: { open: "1" } },
+  { label: "review.col.open", statuses: [...openCommitmentStatuses], filter: { open: "1" } },
 ];
 
 const sum = (counts: Record<CommitmentStatus, number>, statuses: CommitmentStatus[]) => statuses.reduce((n, s) => n + counts[s], 0);

@@ -9,7 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "../db/client.server.ts";
 import { auditEntries } from "../db/schema.ts";
 import { env } from "../env.server.ts";
-import { ensurePrivateDir, makeFilePrivate } from "../lib/private-files.server.ts";
+import { ensurePrivateDir, makeFilePrivate } from "../server/private-files.server.ts";
 import { writeAudit } from "./audit.server.ts";
 
 /** bcrm-YYYYMMDD-HHMMSS.sqlite, optionally -N when two are taken in the same second. */

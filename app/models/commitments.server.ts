@@ -4,8 +4,7 @@ import { can, notFound, requireCapability, requireRecordWrite, type CurrentUser 
 import { getDb, type DbOrTx, type Tx } from "../db/client.server.ts";
 import { commitmentDerived } from "../db/derived.ts";
 import { commitmentCoPledgers, commitments, commitmentUpdates, events, followUps, organizations, partnerships, users } from "../db/schema.ts";
-import { commitmentListSpec, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
-import { openCommitmentStatuses } from "../domain/fulfilment.ts";
+import { commitmentListSpec, openCommitmentStatuses, type CommitmentInput, type CommitmentUpdateInput } from "../domain/commitment.ts";
 import { allowedTargets, carriableStatuses, initialStatus, type Refusal } from "../domain/commitment-lifecycle.ts";
 import type { CommitmentStatus, NiemDimension } from "../domain/enums.ts";
 import { ORG_SECTION_LIMIT } from "../domain/organization-sections.ts";
@@ -27,8 +26,6 @@ export type Commitment = typeof commitments.$inferSelect;
 export function requireCommitmentRead(user: CurrentUser) {
   requireCapability(user, "readRecords");
 }
-
-const openStatuses = openCommitmentStatuses;
 
 // ---------------------------------------------------------------- list
 
@@ -59,7 +56,7 @@ export function listConditions(params: CommitmentListParams, today: string): SQL
   return and(
     verified ? eq(commitments.statusVerified, verified === "1") : undefined,
     orgKind || oblast ? leadOrganizationIs(orgKind, oblast) : undefined,
-    open ? inArray(commitments.status, [...openStatuses]) : undefined,
+    open ? inArray(commitments.status, [...openCommitmentStatuses]) : undefined,
     carried ? sql`${commitments.carriedOverFromId} IS NOT NULL` : undefined,
     joint ? sql`EXISTS (SELECT 1 FROM ${commitmentCoPledgers} WHERE ${commitmentCoPledgers.commitmentId} = ${commitments.id})` : undefined,
     from ? sql`${day} >= ${from}` : undefined,
@@ -73,7 +70,7 @@ export function listConditions(params: CommitmentListParams, today: string): SQL
     partnership ? eq(commitments.partnershipId, partnership) : undefined,
     organization ? pledgedBy(organization) : undefined,
     owner ? eq(commitments.ownerId, owner) : undefined,
-    overdue ? and(lt(commitments.dueOn, today), inArray(commitments.status, [...openStatuses])) : undefined,
+    overdue ? and(lt(commitments.dueOn, today), inArray(commitments.status, [...openCommitmentStatuses])) : undefined,
     matchesQuery(commitments.searchKey, params.q),
   );
 }

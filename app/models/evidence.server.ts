@@ -11,7 +11,7 @@ import { getDb, type DbOrTx } from "../db/client.server.ts";
 import { commitmentUpdates, evidenceFiles } from "../db/schema.ts";
 import { EVIDENCE_MAX_BYTES } from "../domain/portal.ts";
 import { env } from "../env.server.ts";
-import { readUploadForm } from "../lib/read-form.server.ts";
+import { readUploadForm } from "../server/read-form.server.ts";
 
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 

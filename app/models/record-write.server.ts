@@ -13,7 +13,7 @@ type VersionedTable = SQLiteTableWithColumns<any> & { id: AnySQLiteColumn; versi
 
 export type WriteContext = {
   ip?: string | null;
-  /** The form's key with a digest of what was sent in it (writeContext in lib/http.server.ts), when it came from a form. */
+  /** The form's key with a digest of what was sent in it (writeContext in server/http.server.ts), when it came from a form. */
   submissionKey?: string | null;
 };
 

@@ -14,7 +14,8 @@ import {
   refugeeParticipantRoles,
   type CommitmentStatus,
 } from "../domain/enums.ts";
-import { fulfilmentRate, openCommitmentStatuses } from "../domain/fulfilment.ts";
+import { fulfilmentRate } from "../domain/fulfilment.ts";
+import { isCommitmentOverdue } from "../domain/commitment.ts";
 import { emptyStatusCounts, reportFilterFields, type Breakdown, type ReportData, type ReportFilters } from "../domain/report.ts";
 import { todayIso } from "../lib/calendar-day.ts";
 
@@ -74,7 +75,7 @@ function breakdown(key: string, rows: CommitmentFacts[], today: string): Breakdo
   let unverified = 0;
   for (const c of rows) {
     byStatus[c.status] += 1;
-    if ((openCommitmentStatuses as readonly string[]).includes(c.status) && c.dueOn !== null && c.dueOn < today) overdue += 1;
+    if (isCommitmentOverdue(c, today)) overdue += 1;
     if (!c.statusVerified) unverified += 1;
   }
   return { key, made: rows.length, byStatus, overdue, unverified, rate: fulfilmentRate(byStatus) };

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
+import { openCommitmentStatuses } from "../domain/commitment.ts";
 import type { Locale } from "../domain/enums.ts";
 import type { ReportCell, ReportTable } from "../domain/report.ts";
 import { yearReviewTables, type ReviewCommitment, type YearReview } from "../domain/year-review.ts";
@@ -293,7 +294,7 @@ export function renderYearReviewPdf(review: YearReview, options: ReviewPdfOption
     { key: "reports.col.partiallyFulfilled" as MessageKey, statuses: ["partially_fulfilled"] as const },
     { key: "reports.col.notFulfilled" as MessageKey, statuses: ["not_fulfilled"] as const },
     { key: "reports.col.withdrawn" as MessageKey, statuses: ["withdrawn"] as const },
-    { key: "review.col.open" as MessageKey, statuses: ["pledged", "in_progress"] as const },
+    { key: "review.col.open" as MessageKey, statuses: openCommitmentStatuses },
   ].map(({ key, statuses }) => {
     const all = statuses.reduce((n, st) => n + s.byStatus[st], 0);
     const self = statuses.reduce((n, st) => n + s.selfReportedByStatus[st], 0);

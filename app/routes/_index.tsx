@@ -8,8 +8,8 @@ import chartStyles from "#app/components/charts.css?url";
 import { useI18n } from "#app/components/i18n.tsx";
 import { idParam, versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { completeMyFollowUp, getDashboard } from "#app/models/dashboard.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];

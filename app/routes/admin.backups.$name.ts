@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireCapability, requireUser } from "#app/auth/access.server.ts";
-import { clientIp } from "#app/lib/http.server.ts";
+import { clientIp } from "#app/server/http.server.ts";
 import { openBackupDownload } from "#app/models/backups.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

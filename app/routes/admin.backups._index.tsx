@@ -2,8 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { createBackupAs, deleteBackupsAs, listBackupsFor } from "#app/models/backups.server.ts";
 
 const INTENT = { create: "create", delete: "delete", deleteBeforeErasure: "deleteBeforeErasure" } as const;

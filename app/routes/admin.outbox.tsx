@@ -1,16 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import { parseListParams } from "#app/lib/list-params.ts";
 import { listOutbox } from "#app/models/mailer.server.ts";
 
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+/** The page comes from the URL like every list's; the order (newest first) and the page size are fixed by listOutbox. */
+const outboxListSpec = { sortable: ["newest"] as const, defaultSort: "newest" as const, filters: {} };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const { page } = parseListParams(new URL(request.url), outboxListSpec);
   return json(listOutbox(user, page));
 }
 

@@ -9,8 +9,8 @@ import { roles } from "#app/domain/enums.ts";
 import { idParam } from "#app/domain/fields.ts";
 import { newUserInput, passwordResetInput, userRoleInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from "#app/models/users.server.ts";
 

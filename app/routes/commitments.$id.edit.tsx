@@ -4,11 +4,9 @@ import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { CommitmentForm } from "#app/components/CommitmentForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { commitmentInput } from "#app/domain/commitment.ts";
-import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { commitmentFormChoices } from "#app/models/commitment-form.server.ts";
 import { commitmentReferenceErrors, getCommitment, updateCommitment } from "#app/models/commitments.server.ts";
 
@@ -19,24 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), commitment, choices: commitmentFormChoices([commitment.leadOrganizationId, ...commitment.coPledgerIds], user.locale) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getCommitment(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(commitmentInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const refErrors = commitmentReferenceErrors(form.data);
-  if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updateCommitment(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) {
-    // Refused, nothing written: the typed values stay in the form, the saved ones are shown beside them.
-    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  }
-  return redirectWithFlash(`/commitments/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getCommitment,
+    schema: commitmentInput,
+    referenceErrors: commitmentReferenceErrors,
+    save: ({ user, id, version, data }, ctx) => updateCommitment(user, id, version, data, ctx),
+    redirectTo: ({ id }) => `/commitments/${id}`,
+  });
 
 export default function EditCommitment() {
   const { commitment, choices } = useLoaderData<typeof loader>();

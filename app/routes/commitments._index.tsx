@@ -6,7 +6,7 @@ import { DataTable } from "#app/components/DataTable.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
-import { commitmentListSpec, commitmentReportFilters } from "#app/domain/commitment.ts";
+import { commitmentListSpec, commitmentReportFilters, isCommitmentOverdue } from "#app/domain/commitment.ts";
 import { commitmentStatuses, niemAreas, niemDimensionsByArea, oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
@@ -34,7 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const column = createColumnHelper<CommitmentRow>();
-const openStatuses: readonly string[] = ["pledged", "in_progress"];
 
 export default function CommitmentsList() {
   const { rows, total, params, today, canCreate, canExport, owners, events, organizations, savedViews } = useLoaderData<typeof loader>();
@@ -64,7 +63,7 @@ export default function CommitmentsList() {
       cell: (c) => (
         <>
           {date(c.getValue())}
-          {c.getValue() && c.getValue()! < today && openStatuses.includes(c.row.original.status) ? (
+          {isCommitmentOverdue({ status: c.row.original.status, dueOn: c.getValue() }, today) ? (
             <span className="badge">{t("commitments.overdueBadge")}</span>
           ) : null}
         </>

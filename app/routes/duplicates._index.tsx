@@ -5,8 +5,8 @@ import { can, requireCapability, requireUser } from "#app/auth/access.server.ts"
 import { useI18n } from "#app/components/i18n.tsx";
 import { idParam } from "#app/domain/fields.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { duplicatePairs, type DuplicateKind } from "#app/models/duplicates.server.ts";
 import { MergeRefused, recentMerges, undoMerge } from "#app/models/merge.server.ts";
 

@@ -5,8 +5,8 @@ import { notFound, requireCapability, requireUser } from "#app/auth/access.serve
 import { useI18n } from "#app/components/i18n.tsx";
 import { idParam, versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import type { DuplicateKind } from "#app/models/duplicates.server.ts";
 import { mergedInto, mergeFields, MergeRefused, mergeRecords, mergeSide, type MergeChoices } from "#app/models/merge.server.ts";
 

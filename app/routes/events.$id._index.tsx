@@ -11,8 +11,8 @@ import { organizationParticipantInput, personParticipantInput } from "#app/domai
 import { idParam } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsWhere } from "#app/models/commitments.server.ts";
 import { addParticipant, deleteEvent, getEvent, participantsOf, removeParticipant } from "#app/models/events.server.ts";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireInvitationManagement, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
-import { parseIdParam } from "#app/lib/http.server.ts";
+import { parseIdParam } from "#app/server/http.server.ts";
 import { getEvent } from "#app/models/events.server.ts";
 import { attendanceOf } from "#app/models/invitations.server.ts";
 

@@ -4,11 +4,9 @@ import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { EventForm } from "#app/components/EventForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { eventInput } from "#app/domain/event.ts";
-import { versionField } from "#app/domain/fields.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { getEvent, updateEvent } from "#app/models/events.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,19 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), event });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getEvent(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(eventInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const result = updateEvent(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  return redirectWithFlash(`/events/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getEvent,
+    schema: eventInput,
+    save: ({ user, id, version, data }, ctx) => updateEvent(user, id, version, data, ctx),
+    redirectTo: ({ id }) => `/events/${id}`,
+  });
 
 export default function EditEvent() {
   const { event } = useLoaderData<typeof loader>();

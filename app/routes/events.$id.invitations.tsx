@@ -18,8 +18,8 @@ import {
 } from "#app/domain/invitation.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, parseIdParam } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { getEvent } from "#app/models/events.server.ts";
 import {
   eventIsOver,

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { isExportFormat } from "#app/domain/exports.ts";
-import { clientIp, parseIdParam } from "#app/lib/http.server.ts";
+import { clientIp, parseIdParam } from "#app/server/http.server.ts";
 import { eventListExportResponse, eventListKinds, type EventListKind } from "#app/models/exports.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -7,8 +7,8 @@ import { idParam } from "#app/domain/fields.ts";
 import { participationInput } from "#app/domain/refugee.ts";
 import { enumLabel, makeTranslate } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash, safeRedirectPath } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash, safeRedirectPath } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import {
   addEventRefugeeParticipant,
   eventRefugeeParticipants,

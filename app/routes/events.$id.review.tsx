@@ -9,9 +9,9 @@ import { ReportTableView } from "#app/components/ReportTable.tsx";
 import { highlightInput, yearReviewTables, type ReviewCommitment } from "#app/domain/year-review.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { editHighlight, getYearReview } from "#app/models/year-review.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.review.edition.title} · BCRM Partners` : "BCRM Partners" }];

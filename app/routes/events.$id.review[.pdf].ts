@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/auth/access.server.ts";
-import { clientIp, parseIdParam } from "#app/lib/http.server.ts";
+import { clientIp, parseIdParam } from "#app/server/http.server.ts";
 import { reportDownload } from "#app/models/report-export.server.ts";
 import { exportYearReview, reviewLocale } from "#app/models/year-review-export.server.ts";
 

@@ -6,8 +6,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { eventInput, firstParticipantInput } from "#app/domain/event.ts";
 import { optionalId } from "#app/domain/fields.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { createEvent } from "#app/models/events.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/auth/access.server.ts";
-import { parseIdParam } from "#app/lib/http.server.ts";
+import { parseIdParam } from "#app/server/http.server.ts";
 import { evidenceOpensInBrowser } from "#app/domain/evidence.ts";
 import { contentDisposition, readEvidence } from "#app/models/evidence.server.ts";
 

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { isExportFormat, isExportKind } from "#app/domain/exports.ts";
-import { clientIp } from "#app/lib/http.server.ts";
+import { clientIp } from "#app/server/http.server.ts";
 import { exportResponse } from "#app/models/exports.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -3,12 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { FollowUpForm } from "#app/components/FollowUpForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { followUpInput } from "#app/domain/followUp.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { followUpReferenceErrors, getFollowUp, updateFollowUp } from "#app/models/follow-ups.server.ts";
 
@@ -19,21 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), followUp, choices: followUpFormChoices(followUp, user.locale) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getFollowUp(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(followUpInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const refErrors = followUpReferenceErrors(form.data);
-  if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updateFollowUp(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  return redirectWithFlash(`/follow-ups/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getFollowUp,
+    schema: followUpInput,
+    referenceErrors: followUpReferenceErrors,
+    save: ({ user, id, version, data }, ctx) => updateFollowUp(user, id, version, data, ctx),
+    redirectTo: ({ id }) => `/follow-ups/${id}`,
+  });
 
 export default function EditFollowUp() {
   const { followUp, choices } = useLoaderData<typeof loader>();

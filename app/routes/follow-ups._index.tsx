@@ -12,8 +12,8 @@ import { bulkFollowUpInput, followUpListSpec, followUpViews, markDoneInput } fro
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { bulkUpdateFollowUps, listFollowUps, markFollowUpDone, parseFollowUpListParams, requireFollowUpRead, type FollowUpRow } from "#app/models/follow-ups.server.ts";
 import { ASSIGNEE_ROLES, pickerChoices, userChoices } from "#app/models/link-choices.server.ts";
 import { savedViewsFor } from "#app/models/saved-views.server.ts";

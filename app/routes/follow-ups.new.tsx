@@ -7,8 +7,8 @@ import { optionalId } from "#app/domain/fields.ts";
 import { followUpInput, followUpPrefillKeys } from "#app/domain/followUp.ts";
 import { addDays, todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { followUpFormChoices } from "#app/models/follow-up-form.server.ts";
 import { createFollowUp, followUpReferenceErrors, requireFollowUpRead } from "#app/models/follow-ups.server.ts";
 

@@ -5,8 +5,8 @@ import { errorText } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { importFields, ROW_PROBLEMS, type ImportDecision } from "#app/domain/imports.ts";
 import type { MessageKey, Translate } from "#app/i18n/i18n.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import {
   cancelImport,
   chooseRowActions,

@@ -5,8 +5,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { idParam } from "#app/domain/fields.ts";
 import { importKinds, isImportKind, MAX_IMPORT_BYTES } from "#app/domain/imports.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readUploadForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
+import { readUploadForm } from "#app/server/read-form.server.ts";
 import { recentImports, stageImport, undoImport } from "#app/models/imports.server.ts";
 
 const INTENT = { upload: "upload", undo: "undo" } as const;

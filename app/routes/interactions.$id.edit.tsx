@@ -3,12 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { InteractionForm } from "#app/components/InteractionForm.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { getInteraction, missingLinks, updateInteraction } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 
@@ -26,21 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getInteraction(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(interactionInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const missing = missingLinks(form.data);
-  if (missing.length) return invalidForm(Object.fromEntries(missing.map((field) => [field, ["invalidChoice"]])), form.values);
-  const result = updateInteraction(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  return redirectWithFlash(interactionReturnPath(interactionFrom.parse(formData.get("from")), form.data), "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getInteraction,
+    schema: interactionInput,
+    referenceErrors: (data) => Object.fromEntries(missingLinks(data).map((field) => [field, ["invalidChoice"]])),
+    save: ({ user, id, version, data }, ctx) => updateInteraction(user, id, version, data, ctx),
+    // Back where the edit was opened from (the organization's or the person's page).
+    redirectTo: ({ data, formData }) => interactionReturnPath(interactionFrom.parse(formData.get("from")), data),
+  });
 
 export default function EditInteraction() {
   const { interaction, from, organizations, people } = useLoaderData<typeof loader>();

@@ -6,8 +6,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { optionalId } from "#app/domain/fields.ts";
 import { interactionFrom, interactionInput, interactionReturnPath } from "#app/domain/interaction.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { createInteraction, missingLinks } from "#app/models/interactions.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 

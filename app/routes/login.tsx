@@ -3,8 +3,8 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { optionalUser } from "#app/auth/access.server.ts";
 import { createSession } from "#app/auth/session.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
-import { clientIp, safeRedirectPath } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, safeRedirectPath } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { signIn } from "#app/models/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];

@@ -6,9 +6,9 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { ManifestoSubNav, VersionStatusBadge } from "#app/components/Manifesto.tsx";
 import { MANIFESTO_INTENT, versionCreateInput } from "#app/domain/manifesto.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { createVersion, currentVersions, listVersions } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

@@ -7,10 +7,10 @@ import { idParam } from "#app/domain/fields.ts";
 import { listingInput, MANIFESTO_INTENT, withdrawInput } from "#app/domain/manifesto.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { listEndorsements, setEndorsementListing, withdrawEndorsement } from "#app/models/manifesto-endorsements.server.ts";
 import { listVersions } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

@@ -9,7 +9,7 @@ import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { staffEndorsementInput } from "#app/domain/manifesto.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { checkEvidenceFile, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { recordPaperEndorsement, type LetterUpload } from "#app/models/manifesto-endorsements.server.ts";

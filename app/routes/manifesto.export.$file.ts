@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { manifestoExportKinds, parseProposalFilters, type ManifestoExportKind } from "#app/domain/manifesto.ts";
-import { clientIp } from "#app/lib/http.server.ts";
+import { clientIp } from "#app/server/http.server.ts";
 import { reportDownload } from "#app/models/report-export.server.ts";
 import { exportManifesto } from "#app/models/manifesto-reports.server.ts";
 

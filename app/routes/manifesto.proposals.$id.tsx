@@ -8,10 +8,10 @@ import { idChoices } from "#app/components/PartnershipForm.tsx";
 import { answerInput, MANIFESTO_INTENT, manifestoProposalStatuses } from "#app/domain/manifesto.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { answerProposal, getProposal } from "#app/models/manifesto-proposals.server.ts";
 import { laterSectionChoices } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

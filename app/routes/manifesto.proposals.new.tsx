@@ -12,11 +12,11 @@ import { manifestoProposalChannels, manifestoProposalKinds, manifestoProposerTyp
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { eventChoices, pickerChoices } from "#app/models/link-choices.server.ts";
 import { createStaffProposal, refugeeProposerChoices } from "#app/models/manifesto-proposals.server.ts";
 import { dimensionsOf, getVersion, listVersions } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

@@ -7,9 +7,9 @@ import { ManifestoSubNav } from "#app/components/Manifesto.tsx";
 import { SectionFields } from "#app/components/ManifestoSectionForm.tsx";
 import { MANIFESTO_INTENT, sectionUpdateInput } from "#app/domain/manifesto.ts";
 import { parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { deleteSection, dimensionsOf, getSection, updateSection } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

@@ -9,11 +9,11 @@ import { canMoveVersion, MANIFESTO_INTENT, sectionInput, versionMoveInput, versi
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { todayIso } from "#app/lib/calendar-day.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { eventChoices } from "#app/models/link-choices.server.ts";
 import { listProposals } from "#app/models/manifesto-proposals.server.ts";
 import { addSection, getVersion, listVersions, moveVersion, nextPosition, updateVersion } from "#app/models/manifesto.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
 

@@ -12,8 +12,8 @@ import { OrganizationEventsSection } from "#app/components/OrganizationEventsSec
 import { OrganizationPeopleSection } from "#app/components/OrganizationPeopleSection.tsx";
 import { versionField } from "#app/domain/fields.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { changeHistoryOf } from "#app/models/audit-view.server.ts";
 import { commitmentsOfOrganization } from "#app/models/commitments.server.ts";
 import { followUpsOfOrganization } from "#app/models/follow-ups.server.ts";

@@ -3,11 +3,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { organizationInput } from "#app/domain/organization.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { getOrganization, updateOrganization } from "#app/models/organizations.server.ts";
 
@@ -18,28 +16,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), organization });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  const stored = getOrganization(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(organizationInput, formData);
-  if (!form.ok || !version.success) {
-    return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  }
-  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
-  const duplicates = stored.version === version.data ? duplicatesBeforeSave("organization", formData, form.data, { id, before: stored }) : [];
-  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
-  const result = updateOrganization(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) {
-    // Refused, nothing written: the user's values stay in the form, the saved ones are shown,
-    // and the form now carries the current version so a deliberate second save overwrites.
-    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  }
-  return redirectWithFlash(`/organizations/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getOrganization,
+    schema: organizationInput,
+    // A stale save is refused by the save as it always was; only a save that can go through is checked for duplicates.
+    beforeSave: ({ id, version, data, values, formData, stored }) => {
+      const duplicates = stored.version === version ? duplicatesBeforeSave("organization", formData, data, { id, before: stored }) : [];
+      return duplicates.length ? json({ errors: {}, values, duplicates }, { status: 409 }) : undefined;
+    },
+    save: ({ user, id, version, data }, ctx) => updateOrganization(user, id, version, data, ctx),
+    redirectTo: ({ id }) => `/organizations/${id}`,
+  });
 
 export default function EditOrganization() {
   const { organization } = useLoaderData<typeof loader>();

@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
+import { ArchivedFilter, FilterSelect, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { organizationListSpec } from "#app/domain/organization.ts";
@@ -55,14 +55,7 @@ export default function OrganizationsList() {
           options={organizationKinds.map((k) => ({ value: k, label: enumLabel(t, "organizationKind", k) }))} />
         <FilterSelect name="oblast" label={t("org.oblast")} value={f.oblast}
           options={oblasts.map((o) => ({ value: o, label: enumLabel(t, "oblast", o) }))} />
-        <label>
-          {t("org.status")}
-          <select name="archived" defaultValue={f.archived ?? "active"}>
-            <option value="active">{t("org.status.active")}</option>
-            <option value="archived">{t("org.status.archived")}</option>
-            <option value="all">{t("org.status.all")}</option>
-          </select>
-        </label>
+        <ArchivedFilter value={f.archived} messages="org" />
       </ListFilters>
       <DataTable
         rows={rows}

@@ -5,8 +5,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { OrganizationForm } from "#app/components/OrganizationForm.tsx";
 import { organizationInput } from "#app/domain/organization.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
 import { createOrganization } from "#app/models/organizations.server.ts";
 

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { can, requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
@@ -9,20 +10,29 @@ import { idParam } from "#app/domain/fields.ts";
 import { PORTAL_INTENT, reportDecisionInput } from "#app/domain/portal.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, redirectWithFlash } from "#app/lib/http.server.ts";
+import { parseListParams } from "#app/lib/list-params.ts";
+import { clientIp, redirectWithFlash } from "#app/server/http.server.ts";
 import { returnPartnerReport, verifyPartnerReport, type JudgeResult } from "#app/models/commitment-lifecycle.server.ts";
 import { PARTNER_UPDATES_PER_PAGE, listPartnerCompletions, listPartnerUpdates } from "#app/models/partner-portal.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];
+
+/**
+ * The page and the «pending» filter come from the URL like every list's; the order (newest first)
+ * and the page size (PARTNER_UPDATES_PER_PAGE) are fixed by the model.
+ */
+const partnerUpdateListSpec = {
+  sortable: ["newest"] as const,
+  defaultSort: "newest" as const,
+  filters: { pending: z.enum(["1"]) },
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCapability(user, "readRecords");
-  const url = new URL(request.url);
-  const pageParam = idParam.safeParse(url.searchParams.get("page") ?? "1");
-  const page = pageParam.success ? Math.min(pageParam.data, 100_000) : 1;
-  const pending = url.searchParams.get("pending") === "1";
+  const { page, filters } = parseListParams(new URL(request.url), partnerUpdateListSpec);
+  const pending = filters.pending === "1";
   const { rows, total } = listPartnerUpdates(user, page, { pending });
   return json({
     pending,

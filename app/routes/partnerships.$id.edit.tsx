@@ -3,12 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { PartnershipForm } from "#app/components/PartnershipForm.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { partnershipInput } from "#app/domain/partnership.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { OWNER_ROLES, userChoices } from "#app/models/link-choices.server.ts";
 import { getPartnership, partnershipReferenceErrors, updatePartnership } from "#app/models/partnerships.server.ts";
 
@@ -19,21 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), partnership, owners: userChoices(OWNER_ROLES) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getPartnership(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(partnershipInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const refErrors = partnershipReferenceErrors(form.data);
-  if (Object.keys(refErrors).length) return invalidForm(refErrors, form.values);
-  const result = updatePartnership(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  return redirectWithFlash(`/partnerships/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getPartnership,
+    schema: partnershipInput,
+    referenceErrors: partnershipReferenceErrors,
+    save: ({ user, id, version, data }, ctx) => updatePartnership(user, id, version, data, ctx),
+    redirectTo: ({ id }) => `/partnerships/${id}`,
+  });
 
 export default function EditPartnership() {
   const { partnership, owners } = useLoaderData<typeof loader>();

@@ -3,11 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRecordWrite, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { PersonForm } from "#app/components/PersonForm.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { personInput } from "#app/domain/person.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import type { FieldErrors } from "#app/lib/forms.ts";
+import { newFormKey, parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
 import { organizationById } from "#app/models/organization-lookup.server.ts";
 import { duplicatesBeforeSave } from "#app/models/duplicates.server.ts";
@@ -20,28 +19,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), person, organizations: pickerChoices("organizations", [person.organizationId]) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  const stored = getPerson(user, id);
-  requireRecordWrite(user);
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(personInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  if (!organizationExists(form.data.organizationId)) return invalidForm({ organizationId: ["invalidChoice"] }, form.values);
-  // A stale save is refused below as it always was; only a save that can go through is checked for duplicates.
-  const duplicates = stored.version === version.data ? duplicatesBeforeSave("person", formData, form.data, { id, before: stored }) : [];
-  if (duplicates.length) return json({ errors: {}, values: form.values, duplicates }, { status: 409 });
-  const result = updatePerson(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok) {
-    // Refused, nothing written: the typed values stay, the saved ones are shown, and the form
-    // now carries the current version so a deliberate second save overwrites.
-    const staleOrganization = organizationById(result.current.organizationId, { includeArchived: true })?.name ?? null;
-    return json({ errors: {}, values: form.values, stale: result.current, staleOrganization }, { status: 409 });
-  }
-  return redirectWithFlash(`/people/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getPerson,
+    schema: personInput,
+    referenceErrors: (data): FieldErrors => (organizationExists(data.organizationId) ? {} : { organizationId: ["invalidChoice"] }),
+    // A stale save is refused by the save as it always was; only a save that can go through is checked for duplicates.
+    beforeSave: ({ id, version, data, values, formData, stored }) => {
+      const duplicates = stored.version === version ? duplicatesBeforeSave("person", formData, data, { id, before: stored }) : [];
+      return duplicates.length ? json({ errors: {}, values, duplicates }, { status: 409 }) : undefined;
+    },
+    save: ({ user, id, version, data }, ctx) => updatePerson(user, id, version, data, ctx),
+    // The saved organization's name beside the saved values.
+    staleDetails: (current) => ({ staleOrganization: organizationById(current.organizationId, { includeArchived: true })?.name ?? null }),
+    redirectTo: ({ id }) => `/people/${id}`,
+  });
 
 export default function EditPerson() {
   const { person, organizations } = useLoaderData<typeof loader>();

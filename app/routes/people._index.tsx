@@ -5,7 +5,7 @@ import { can, requireUser } from "#app/auth/access.server.ts";
 import { DataTable } from "#app/components/DataTable.tsx";
 import { RecordPicker } from "#app/components/RecordPicker.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
-import { ListFilters, ListHeading } from "#app/components/ListPage.tsx";
+import { ArchivedFilter, ListFilters, ListHeading } from "#app/components/ListPage.tsx";
 import { personListSpec } from "#app/domain/person.ts";
 import { listPeople, parsePersonListParams, type PersonRow } from "#app/models/people.server.ts";
 import { pickerChoices } from "#app/models/link-choices.server.ts";
@@ -64,14 +64,7 @@ export default function PeopleList() {
             <option value="without">{t("people.hasEmail.without")}</option>
           </select>
         </label>
-        <label>
-          {t("people.status")}
-          <select name="archived" defaultValue={f.archived ?? "active"}>
-            <option value="active">{t("people.status.active")}</option>
-            <option value="archived">{t("people.status.archived")}</option>
-            <option value="all">{t("people.status.all")}</option>
-          </select>
-        </label>
+        <ArchivedFilter value={f.archived} messages="people" />
       </ListFilters>
       <DataTable
         rows={rows}

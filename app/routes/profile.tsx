@@ -8,8 +8,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { locales } from "#app/domain/enums.ts";
 import { localeInput, passwordChangeInput } from "#app/domain/user.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, languageCookieHeader, newFormKey, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, invalidForm, languageCookieHeader, newFormKey, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { changeOwnPassword, setOwnLocale } from "#app/models/users.server.ts";
 import { calendarFeedUrl, calendarTokenOf, regenerateCalendarToken } from "#app/models/calendar.server.ts";
 

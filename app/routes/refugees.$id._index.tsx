@@ -8,8 +8,8 @@ import { idParam } from "#app/domain/fields.ts";
 import { consentInput } from "#app/domain/refugee.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { parseForm, type FieldErrors, type FormValues } from "#app/lib/forms.ts";
-import { clientIp, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { addConsent, todayIso, withdrawConsent } from "#app/models/refugee-consent.server.ts";
 import { findRefugeeContact, refugeeAccessHistory, viewRefugeeContact } from "#app/models/refugees.server.ts";
 

@@ -3,11 +3,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, newFormKey, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { findRefugeeContact, updateRefugeeContact, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -21,27 +19,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ formKey: newFormKey(), contact });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  findRefugeeContact(user, id);
-  requireCapability(user, "writeRefugeeContacts");
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(refugeeContactInput, formData);
-  if (!form.ok || !version.success) {
-    return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  }
-  const result = updateRefugeeContact(user, id, version.data, form.data, writeContext(context, formData));
-  if (!result.ok && result.reason === "erased") {
-    return json({ errors: { _form: ["invalid"] }, values: form.values, erased: true as const }, { status: 409 });
-  }
-  if (!result.ok) {
-    // Nothing written: the user's values stay in the form, the saved ones are shown beside them.
-    return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  }
-  return redirectWithFlash(`/refugees/${id}`, "common.saved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: findRefugeeContact,
+    capability: "writeRefugeeContacts",
+    schema: refugeeContactInput,
+    save: ({ user, id, version, data }, ctx) => updateRefugeeContact(user, id, version, data, ctx),
+    // Erased meanwhile: nothing to edit any more.
+    refused: (_erased, values) => json({ errors: { _form: ["invalid"] }, values, erased: true as const }, { status: 409 }),
+    redirectTo: ({ id }) => `/refugees/${id}`,
+  });
 
 export default function EditRefugeeContact() {
   const { contact } = useLoaderData<typeof loader>();

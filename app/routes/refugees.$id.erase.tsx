@@ -5,10 +5,10 @@ import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { erasureInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import type { FieldErrors } from "#app/lib/forms.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { eraseRefugeeContact, findRefugeeContact, previewErasure, viewRefugeeContact } from "#app/models/refugees.server.ts";
 
 // The confirmation step of a GDPR erasure: irreversible, so it asks for an explicit "I understand",

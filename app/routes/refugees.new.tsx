@@ -5,8 +5,8 @@ import { useI18n } from "#app/components/i18n.tsx";
 import { RefugeeContactForm } from "#app/components/RefugeeContactForm.tsx";
 import { refugeeContactInput } from "#app/domain/refugee.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { invalidForm, newFormKey, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { createRefugeeContact } from "#app/models/refugees.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {

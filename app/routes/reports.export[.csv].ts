@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/auth/access.server.ts";
-import { clientIp } from "#app/lib/http.server.ts";
+import { clientIp } from "#app/server/http.server.ts";
 import { exportReport, reportDownload } from "#app/models/report-export.server.ts";
 import { parseReportFilters } from "#app/models/reports.server.ts";
 

@@ -7,8 +7,8 @@ import { ErrorList } from "#app/components/Field.tsx";
 import { useI18n } from "#app/components/i18n.tsx";
 import { SavedViews, SaveViewForm } from "#app/components/SavedViews.tsx";
 import { isSavedViewKind, savedViewHref, savedViewKinds, type SavedViewKind } from "#app/domain/saved-views.ts";
-import { clientIp, redirectWithFlash, safeRedirectPath } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, redirectWithFlash, safeRedirectPath } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { deleteView, savedViewsFor, saveView, setViewShared } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { optionalUser } from "#app/auth/access.server.ts";
 import { localeInput } from "#app/domain/user.ts";
-import { languageCookieHeader, safeRedirectPath } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { languageCookieHeader, safeRedirectPath } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { setOwnLocale } from "#app/models/users.server.ts";
 
 export async function loader() {

@@ -9,7 +9,7 @@ import { SaveForm } from "#app/components/SaveForm.tsx";
 import { PORTAL_INTENT, partnerUpdateFields, partnerUpdateInput } from "#app/domain/portal.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, newFormKey, parseIdParam, redirectWithFlash, writeContext } from "#app/server/http.server.ts";
 import { evidenceFromForm, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { auditRefusal, getSharedCommitment, postPartnerUpdate, screenPartnerForm } from "#app/models/partner-portal.server.ts";
 

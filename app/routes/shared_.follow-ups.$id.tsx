@@ -7,8 +7,8 @@ import { versionField } from "#app/domain/fields.ts";
 import { PORTAL_INTENT, followUpCompletionFields, followUpCompletionInput } from "#app/domain/portal.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { auditRefusal, getSharedFollowUp, screenPartnerForm, setSharedFollowUpDone } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.followUp.title} · BCRM Partners` : "BCRM Partners" }];

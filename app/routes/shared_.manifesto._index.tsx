@@ -13,13 +13,13 @@ import {
   withdrawInput,
 } from "#app/domain/manifesto.ts";
 import { formValues, parseForm, type FieldErrors } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { endorseAsPartner, partnerEndorsements, setEndorsementListing, withdrawEndorsement } from "#app/models/manifesto-endorsements.server.ts";
 import { partnerProposals } from "#app/models/manifesto-proposals.server.ts";
 import { currentVersions, partnerVersion } from "#app/models/manifesto.server.ts";
 import { getOrganization } from "#app/models/organizations.server.ts";
 import { screenPartnerForm } from "#app/models/partner-portal.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { auditRefusal } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];

@@ -4,7 +4,7 @@ import { requireManifestoPartner, requireUser } from "#app/auth/access.server.ts
 import { useI18n } from "#app/components/i18n.tsx";
 import { ProposalAnswer, ProposalStatusBadge, ProposalText } from "#app/components/Manifesto.tsx";
 import { enumLabel } from "#app/i18n/i18n.ts";
-import { parseIdParam } from "#app/lib/http.server.ts";
+import { parseIdParam } from "#app/server/http.server.ts";
 import { getProposal } from "#app/models/manifesto-proposals.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];

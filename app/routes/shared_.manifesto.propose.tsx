@@ -9,11 +9,11 @@ import { idParam } from "#app/domain/fields.ts";
 import { MANIFESTO_INTENT, manifestoProposalKinds, partnerProposalFields, partnerProposalInput } from "#app/domain/manifesto.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { createPartnerProposal } from "#app/models/manifesto-proposals.server.ts";
 import { currentVersions, getVersion } from "#app/models/manifesto.server.ts";
 import { screenPartnerForm } from "#app/models/partner-portal.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 import { auditRefusal } from "#app/models/partner-portal.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "BCRM Partners" }];

@@ -10,7 +10,7 @@ import { consentProblemLabel, type ConsentRefusalView } from "#app/components/St
 import { idParam, versionField } from "#app/domain/fields.ts";
 import { storyStateInput } from "#app/domain/story.ts";
 import { enumLabel, type MessageKey } from "#app/i18n/i18n.ts";
-import { clientIp, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, parseIdParam, redirectWithFlash } from "#app/server/http.server.ts";
 import { checkEvidenceFile, readEvidenceForm } from "#app/models/evidence.server.ts";
 import { addStoryFile, getStory, getStoryDetail, moveStory, removeStoryFile } from "#app/models/stories.server.ts";
 

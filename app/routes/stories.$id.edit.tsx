@@ -3,12 +3,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability, requireUser } from "#app/auth/access.server.ts";
 import { useI18n } from "#app/components/i18n.tsx";
 import { StoryForm } from "#app/components/StoryForm.tsx";
-import { versionField } from "#app/domain/fields.ts";
 import { storyEditable, storyInput } from "#app/domain/story.ts";
-import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, parseIdParam, redirectWithFlash } from "#app/lib/http.server.ts";
+import { parseIdParam } from "#app/server/http.server.ts";
+import { editAction } from "#app/server/edit-action.server.ts";
 import { getStory, storyFormChoices, updateStory } from "#app/models/stories.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -17,21 +15,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ story, editable: storyEditable(story.state), choices: storyFormChoices(user, story.organizationIds) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = parseIdParam(params.id);
-  getStory(user, id);
-  requireCapability(user, "writeStories");
-  const formData = await readForm(request);
-  const version = versionField.safeParse(formData.get("version"));
-  const form = parseForm(storyInput, formData);
-  if (!form.ok || !version.success) return invalidForm(form.ok ? { version: ["invalid"] } : form.errors, form.values);
-  const result = updateStory(user, id, version.data, form.data, { ip: clientIp(context) });
-  if (result.ok) return redirectWithFlash(`/stories/${id}`, "common.saved");
-  if (result.reason === "stale") return json({ errors: {}, values: form.values, stale: result.current }, { status: 409 });
-  if (result.reason === "notEditable") return json({ error: "stories.notEditable" as const, errors: {}, values: form.values }, { status: 409 });
-  return json({ errors: result.errors, values: form.values, refusals: result.refusals }, { status: 400 });
-}
+export const action = (args: ActionFunctionArgs) =>
+  editAction(args, {
+    find: getStory,
+    capability: "writeStories",
+    schema: storyInput,
+    // A story's edits are not keyed by the form's submission key (as before): the address only.
+    save: ({ user, id, version, data }, ctx) => updateStory(user, id, version, data, { ip: ctx.ip }),
+    refused: (result, values) =>
+      result.reason === "notEditable"
+        ? json({ error: "stories.notEditable" as const, errors: {}, values }, { status: 409 })
+        : json({ errors: result.errors, values, refusals: result.refusals }, { status: 400 }),
+    redirectTo: ({ id }) => `/stories/${id}`,
+  });
 
 export default function EditStory() {
   const { story, editable, choices } = useLoaderData<typeof loader>();

@@ -6,9 +6,9 @@ import { StoryForm } from "#app/components/StoryForm.tsx";
 import { optionalId } from "#app/domain/fields.ts";
 import { storyInput } from "#app/domain/story.ts";
 import { parseForm } from "#app/lib/forms.ts";
-import { clientIp, invalidForm, redirectWithFlash } from "#app/lib/http.server.ts";
+import { clientIp, invalidForm, redirectWithFlash } from "#app/server/http.server.ts";
 import { createStory, storyFormChoices } from "#app/models/stories.server.ts";
-import { readForm } from "#app/lib/read-form.server.ts";
+import { readForm } from "#app/server/read-form.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
 import { organizationKeys, personKeys } from "#app/db/derived.ts";
 import { events, organizations, partnerships, people, tags, users } from "#app/db/schema.ts";
-import { navigationFor } from "#app/lib/navigation.server.ts";
+import { navigationFor } from "#app/server/navigation.server.ts";
 import { linksTo } from "#app/models/merge.server.ts";
 import * as duplicatesRoute from "#app/routes/duplicates._index.tsx";
 import * as mergeRoute from "#app/routes/duplicates.merge.tsx";

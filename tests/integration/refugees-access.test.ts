@@ -13,7 +13,7 @@ import * as eraseRoute from "#app/routes/refugees.$id.erase.tsx";
 import * as listRoute from "#app/routes/refugees._index.tsx";
 import * as newRoute from "#app/routes/refugees.new.tsx";
 import { search } from "#app/models/search.server.ts";
-import { navigationFor } from "#app/lib/navigation.server.ts";
+import { navigationFor } from "#app/server/navigation.server.ts";
 import { call, demo, idOf, sessionCookieFor, type DemoUser } from "#tests/helpers.ts";
 import {
   addParticipantRow,

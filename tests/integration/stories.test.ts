@@ -19,7 +19,7 @@ import * as refugeeRoute from "#app/routes/refugees.$id._index.tsx";
 import * as reviewRoute from "#app/routes/events.$id.review.tsx";
 import * as evidenceRoute from "#app/routes/evidence.$id.ts";
 import * as eventRoute from "#app/routes/events.$id._index.tsx";
-import { navigationFor } from "#app/lib/navigation.server.ts";
+import { navigationFor } from "#app/server/navigation.server.ts";
 import * as editRoute from "#app/routes/stories.$id.edit.tsx";
 import * as detailRoute from "#app/routes/stories.$id._index.tsx";
 import * as listRoute from "#app/routes/stories._index.tsx";

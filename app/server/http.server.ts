@@ -6,7 +6,7 @@ import type { Locale } from "../domain/enums.ts";
 import { env } from "../env.server.ts";
 import { defaultLocale, isLocale, type MessageKey } from "../i18n/i18n.ts";
 import { idParam } from "../domain/fields.ts";
-import { SUBMISSION_KEY, submissionKeyOf, type FieldErrors, type FormValues } from "./forms.ts";
+import { SUBMISSION_KEY, submissionKeyOf, type FieldErrors, type FormValues } from "../lib/forms.ts";
 import type { WriteContext } from "../models/record-write.server.ts";
 import { notFound } from "../auth/access.server.ts";
 
