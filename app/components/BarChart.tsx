@@ -1,5 +1,6 @@
 // A horizontal bar chart in plain SVG: prints as it looks, and a screen reader gets the title,
-// a one-line summary and the same numbers as a table (STYLE: charts need a table fallback).
+// each bar as a link named «label value» (or a one-line summary when bars do not link) and the
+// same numbers as a table (STYLE: charts need a table fallback).
 import { useI18n } from "./i18n.tsx";
 
 /** `href`: the list of exactly the records the bar counts (the bar and its table row link there). */
