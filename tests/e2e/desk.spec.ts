@@ -66,8 +66,10 @@ test("every number and bar on the dashboard leads to a list of exactly that many
     links.push({ href: (await link.getAttribute("href"))!, count: Number((await link.innerText()).replace(/\D/g, "")) });
   }
   for (const bar of await page.locator("figure.chart a.chart-link").all()) {
-    const label = (await bar.getAttribute("aria-label"))!;
-    links.push({ href: (await bar.getAttribute("href"))!, count: Number(label.split(":").pop()!.replace(/\D/g, "")) });
+    // The bar's accessible name is its visible text, «label value».
+    await expect(bar).toHaveAccessibleName(/ \d[\d\s]*$/);
+    const value = (await bar.locator(".chart-value").textContent())!;
+    links.push({ href: (await bar.getAttribute("href"))!, count: Number(value.replace(/\D/g, "")) });
   }
   // Three numbers, and one bar per status and per NIEM area; not vacuous: some are not zero.
   expect(links.length).toBeGreaterThan(10);

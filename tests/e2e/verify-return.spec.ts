@@ -29,10 +29,10 @@ test("partner reports, coordinator returns it with a reason, partner reports aga
   const firstRow = page.locator("tr", { hasText: FIRST });
   await expect(firstRow).toContainText("Непотвърден");
   // A return without a reason is refused beside the field.
-  await firstRow.getByRole("button", { name: `Върни доклада на ${partner.organization.name} за „${commitment.title}“` }).click();
+  await firstRow.getByRole("button", { name: `Върни с причина доклада на ${partner.organization.name} за „${commitment.title}“` }).click();
   await expect(page.locator("tr", { hasText: FIRST }).getByText("Задължително поле.")).toBeVisible();
   await page.locator("tr", { hasText: FIRST }).getByLabel("Причина за връщане (партньорът ще я прочете)").fill(REASON);
-  await page.locator("tr", { hasText: FIRST }).getByRole("button", { name: /^Върни доклада на/ }).click();
+  await page.locator("tr", { hasText: FIRST }).getByRole("button", { name: /^Върни с причина доклада на/ }).click();
   await expect(page.getByRole("status")).toHaveText("Докладът е върнат на партньора с причината.");
   await expect(page.locator("tr", { hasText: FIRST })).toContainText(`Причина: ${REASON}`);
 
