@@ -31,8 +31,24 @@ export async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The active user of a live session, or null. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+/**
+ * The root loader and the route's loader both ask who is signed in, with the same Request: the
+ * answer is looked up once per request. Ending a session anywhere bumps the generation, so a
+ * lookup made before a sign-out is never reused after it.
+ */
+const sessionUserOfRequest = new WeakMap<Request, { generation: number; user: Promise<SessionUser | null> }>();
+let sessionGeneration = 0;
+
+/** The active user of a live session, or null (looked up once per request). */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const cached = sessionUserOfRequest.get(request);
+  if (cached && cached.generation === sessionGeneration) return cached.user;
+  const user = lookUpSessionUser(request);
+  sessionUserOfRequest.set(request, { generation: sessionGeneration, user });
+  return user;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const row = getDb()
@@ -69,11 +85,13 @@ export async function createSession(userId: number, meta: SessionMeta) {
 export async function destroySession(request: Request) {
   const sessionId = await readSessionId(request);
   if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  sessionGeneration++;
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 export function destroyAllSessionsOf(userId: number, db: DbOrTx = getDb()) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  sessionGeneration++;
 }
 
 export function redirectToLogin(request: Request): never {
