@@ -140,6 +140,14 @@ function hostOrigin(req) {
   return originOf(`${process.env.SECURE_COOKIES === "true" ? "https" : req.protocol}://${host}`);
 }
 
+function decodeURIComponentSafe(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function originOf(value) {
   try {
     const origin = new URL(value).origin;
@@ -168,7 +176,16 @@ app.use((req, res, next) => {
 });
 
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// Only paths under a name the build's client folder holds (favicon.ico, public/ folders) go to
+// express.static: a page request is answered without a stat() of the disk first.
+const clientDir = path.join(buildDir, "client");
+const staticNames = new Set(fs.existsSync(clientDir) ? fs.readdirSync(clientDir).filter((name) => name !== "assets") : []);
+const serveStatic = express.static(clientDir, { maxAge: "1h" });
+app.use((req, res, next) => {
+  const first = req.path.split("/", 2)[1];
+  if (first && staticNames.has(decodeURIComponentSafe(first))) return serveStatic(req, res, next);
+  next();
+});
 
 app.all("*", remixHandler());
 
