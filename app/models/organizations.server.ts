@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { notFound, requireOrganizationRead, requireRecordWrite, type CurrentUser } from "../auth/access.server.ts";
-import { getDb, type DbOrTx } from "../db/client.server.ts";
+import { getDb, type Db, type DbOrTx } from "../db/client.server.ts";
 import { organizationKeys } from "../db/derived.ts";
-import { organizations, organizationTags, tags } from "../db/schema.ts";
+import { organizationCounts, organizations, organizationTags, tags } from "../db/schema.ts";
 import { organizationListSpec, type OrganizationInput } from "../domain/organization.ts";
+import { ftsMatchExpression } from "../lib/fts-query.ts";
 import { parseListParams } from "../lib/list-params.ts";
 import { createAudited, updateVersioned, type VersionedResult, type WriteContext } from "./record-write.server.ts";
 import { listOrderBy, matchesQuery, pageOffset, type Page } from "./query.server.ts";
@@ -45,8 +46,19 @@ export function listOrganizations(user: CurrentUser, params: OrganizationListPar
     .limit(params.perPage)
     .offset(pageOffset(params.page, params.perPage))
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()?.n ?? 0;
+  const total = unfilteredTotal(db, params) ?? db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()?.n ?? 0;
   return { rows, total };
+}
+
+/**
+ * The total of a list filtered by archived state only (the default view): read from the counts
+ * the triggers keep (organization_counts), not counted over every row. Null for any other filter.
+ */
+function unfilteredTotal(db: Db, params: OrganizationListParams): number | null {
+  const { kind, oblast, archived = "active" } = params.filters;
+  if (kind || oblast || ftsMatchExpression(params.q)) return null;
+  const counts = db.select().from(organizationCounts).all();
+  return counts.reduce((sum, c) => (archived === "all" || c.archived === (archived === "archived") ? sum + c.n : sum), 0);
 }
 
 function requireOrganizationListAccess(user: CurrentUser) {

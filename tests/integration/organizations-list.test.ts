@@ -1,10 +1,12 @@
 // The organizations list: URL state gives the same rows after reload; Bulgarian order.
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#app/db/client.server.ts";
-import { organizations } from "#app/db/schema.ts";
+import { organizationCounts, organizations } from "#app/db/schema.ts";
 import { nameCollator } from "#app/i18n/i18n.ts";
+import { createOrganization, setOrganizationArchived } from "#app/models/organizations.server.ts";
 import * as listRoute from "#app/routes/organizations._index.tsx";
-import { call } from "#tests/helpers.ts";
+import { call, userIdOf } from "#tests/helpers.ts";
 
 const list = async (query: string) => (await call(listRoute, "loader", { path: `/organizations${query}`, as: "manager" })).response!.json();
 
@@ -51,5 +53,50 @@ describe("organizations list", () => {
     const result = await list("?page=-5&perPage=100000&sort=password_hash&kind=spaceship");
     expect(result.params).toMatchObject({ page: 1, perPage: 25, sort: "name" });
     expect(result.params.filters.kind).toBeUndefined();
+  });
+});
+
+describe("the unfiltered list's total (organization_counts, kept by triggers)", () => {
+  const counted = (archived: boolean) =>
+    getDb().select({ n: sql<number>`count(*)` }).from(organizations).where(eq(organizations.archived, archived)).get()!.n;
+  const kept = () => Object.fromEntries(getDb().select().from(organizationCounts).all().map((c) => [String(c.archived), c.n]));
+  const totals = async () => ({
+    active: (await list("")).total,
+    archived: (await list("?archived=archived")).total,
+    all: (await list("?archived=all")).total,
+  });
+  const expectTotalsMatchRows = async () => {
+    expect(kept()).toEqual({ false: counted(false), true: counted(true) });
+    expect(await totals()).toEqual({ active: counted(false), archived: counted(true), all: counted(false) + counted(true) });
+  };
+
+  it("follows creating, archiving, unarchiving and deleting organizations", async () => {
+    const coordinator = { id: userIdOf("coordinator"), email: "", name: "", role: "coordinator" as const, organizationId: null, locale: "bg" as const };
+    expect(counted(false)).toBeGreaterThan(0);
+    await expectTotalsMatchRows();
+    const before = await totals();
+
+    const id = createOrganization(coordinator, { name: "Сдружение „Брояч“", kind: "ngo", oblast: null, municipality: null, address: null, website: null, email: null, phone: null, description: null, tags: [] } as never);
+    expect((await totals()).active).toBe(before.active + 1);
+    await expectTotalsMatchRows();
+
+    const version = getDb().select().from(organizations).where(eq(organizations.id, id)).get()!.version;
+    setOrganizationArchived(coordinator, id, version, true);
+    expect(await totals()).toEqual({ active: before.active, archived: before.archived + 1, all: before.all + 1 });
+    await expectTotalsMatchRows();
+
+    setOrganizationArchived(coordinator, id, version + 1, false);
+    expect((await totals()).archived).toBe(before.archived);
+    // A merge deletes the merged-away organization.
+    getDb().delete(organizations).where(eq(organizations.id, id)).run();
+    expect(await totals()).toEqual(before);
+    await expectTotalsMatchRows();
+  });
+
+  it("a filtered view still counts its own rows", async () => {
+    const ngo = await list("?kind=ngo");
+    expect(ngo.total).toBeGreaterThan(0);
+    expect(ngo.total).toBeLessThan((await list("")).total);
+    expect(ngo.total).toBe(getDb().select().from(organizations).all().filter((o) => o.kind === "ngo" && !o.archived).length);
   });
 });
