@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { getDb, type DbOrTx } from "../db/client.server.ts";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { getDb, preparedOnce, type DbOrTx } from "../db/client.server.ts";
 import { sessions, users } from "../db/schema.ts";
 import { env } from "../env.server.ts";
 
@@ -51,12 +51,15 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const row = getDb()
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), eq(users.active, true)))
-    .get();
+  const lookup = preparedOnce(getDb(), "session.user", (db) =>
+    db
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+      .prepare(),
+  );
+  const row = lookup.get({ id: sessionId, now: new Date().toISOString() });
   return row?.user ?? null;
 }
 

@@ -56,6 +56,43 @@ describe("organizations list", () => {
   });
 });
 
+describe("statements prepared once per connection", () => {
+  /** SQL the connection prepares (SQLite compiles) while `run` runs. */
+  async function preparedDuring(run: () => Promise<unknown>): Promise<string[]> {
+    const client = getDb().$client;
+    const original = client.prepare;
+    const seen: string[] = [];
+    client.prepare = function (this: typeof client, source: string) {
+      seen.push(source);
+      return original.call(this, source);
+    } as typeof client.prepare;
+    try {
+      await run();
+    } finally {
+      client.prepare = original;
+    }
+    return seen;
+  }
+
+  it("a list shape seen before prepares nothing again: other pages and filter values reuse its statements", async () => {
+    for (const query of ["?kind=ngo&oblast=BG-22", "", "?archived=all&sort=updated&dir=desc"]) await list(query);
+    const again = await preparedDuring(async () => {
+      const filtered = await list("?kind=ngo&oblast=BG-22&page=2");
+      expect(filtered.params.filters).toMatchObject({ kind: "ngo", oblast: "BG-22" });
+      const other = await list("?kind=municipality&oblast=BG-02");
+      expect(other.rows.every((r: any) => r.kind === "municipality" && r.oblast === "BG-02")).toBe(true);
+      const all = await list("?archived=all&sort=updated&dir=desc&page=1");
+      expect(all.rows.length).toBeGreaterThan(0);
+      const byUpdate = all.rows.map((r: any) => r.updatedAt);
+      expect(byUpdate).toEqual([...byUpdate].sort().reverse());
+    });
+    expect(again.filter((source) => /"organization(s|_counts)"/.test(source))).toEqual([]);
+    // A search is built per query (its ranking depends on the words).
+    const search = await preparedDuring(() => list("?q=sofia"));
+    expect(search.some((source) => /from "organizations"/i.test(source))).toBe(true);
+  });
+});
+
 describe("the unfiltered list's total (organization_counts, kept by triggers)", () => {
   const counted = (archived: boolean) =>
     getDb().select({ n: sql<number>`count(*)` }).from(organizations).where(eq(organizations.archived, archived)).get()!.n;
