@@ -34,14 +34,26 @@ export function listConditions(params: OrganizationListParams): SQL | undefined 
   );
 }
 
-export function listOrganizations(user: CurrentUser, params: OrganizationListParams): Page<Organization> {
+/** What a row of the list shows (and links to): the page payload carries nothing more. */
+const listColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  kind: organizations.kind,
+  oblast: organizations.oblast,
+  municipality: organizations.municipality,
+  archived: organizations.archived,
+  updatedAt: organizations.updatedAt,
+};
+export type OrganizationListRow = Pick<Organization, keyof typeof listColumns>;
+
+export function listOrganizations(user: CurrentUser, params: OrganizationListParams): Page<OrganizationListRow> {
   requireOrganizationListAccess(user);
   const db = getDb();
   // A search has its own SQL per query (ranking); every other list is one of a few fixed shapes.
   if (ftsMatchExpression(params.q)) {
     const where = listConditions(params);
     const rows = db
-      .select()
+      .select(listColumns)
       .from(organizations)
       .where(where)
       .orderBy(...listOrderBy(params, sortColumns[params.sort], organizations.id, { name: organizations.name, searchKey: organizations.searchKey }))
@@ -60,7 +72,7 @@ export function listOrganizations(user: CurrentUser, params: OrganizationListPar
     );
     return {
       rows: db
-        .select()
+        .select(listColumns)
         .from(organizations)
         .where(where)
         .orderBy(...orderBy(sortColumns[params.sort], params.dir, organizations.id))

@@ -49,6 +49,14 @@ describe("organizations list", () => {
     expect(sofia.total).toBe(getDb().select().from(organizations).all().filter((o) => o.oblast === "BG-22" && !o.archived).length);
   });
 
+  it("sends only the columns a row shows (no addresses, e-mails, keys or creator ids in the page payload)", async () => {
+    for (const query of ["", "?q=sofia"]) {
+      const result = await list(query);
+      expect(result.rows.length).toBeGreaterThan(0);
+      for (const row of result.rows) expect(Object.keys(row).sort()).toEqual(["archived", "id", "kind", "municipality", "name", "oblast", "updatedAt"]);
+    }
+  });
+
   it("clamps nonsense paging and ignores unknown sort columns and filter values", async () => {
     const result = await list("?page=-5&perPage=100000&sort=password_hash&kind=spaceship");
     expect(result.params).toMatchObject({ page: 1, perPage: 25, sort: "name" });
