@@ -256,12 +256,12 @@ const slug = (name: string) => name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, 
  * BENCH_PROFILE_DIR is set. Writes <dir>/<page>.json (summary), .txt and the first worker's
  * .cpuprofile (opens in Chrome DevTools).
  */
-async function profilePage(name: string, url: string, cookie: string, serverPid: number, rawDir: string) {
+async function profilePage(name: string, baseUrl: string, url: string, cookie: string, serverPid: number, rawDir: string) {
   const pids = serverPids(serverPid);
   const workers = pids.length > 1 ? pids.slice(1) : pids;
   const before = new Set(fs.existsSync(rawDir) ? fs.readdirSync(rawDir) : []);
   for (const pid of workers) process.kill(pid, "SIGUSR2");
-  await hammer(url, cookie, serverPid, 0); // warm already: the measured run came first
+  const run = await hammer(`${baseUrl}${url}`, cookie, serverPid, 0); // warm already: the measured run came first
   for (const pid of workers) process.kill(pid, "SIGUSR2");
   const deadline = Date.now() + 30_000;
   let files: string[] = [];
@@ -272,12 +272,12 @@ async function profilePage(name: string, url: string, cookie: string, serverPid:
   }
   if (!files.length) return { note: "no profile written" };
   const profiles = files.map((f) => JSON.parse(fs.readFileSync(path.join(rawDir, f), "utf8")) as CpuProfile);
-  const summary = { page: name, url, workers: files.length, ...summariseProfiles(profiles) };
+  const summary = { page: name, url, workers: files.length, requests: run.requests, errors: run.errors, ...summariseProfiles(profiles) };
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const base = path.join(PROFILE_DIR, slug(name));
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(summary, null, 2)}\n`);
   const lines = [
-    `${name} — ${url} — ${summary.busyMs} ms busy CPU over ${files.length} worker(s), profiler on`,
+    `${name} — ${url} — ${summary.busyMs} ms busy CPU over ${files.length} worker(s), ${run.requests} requests, profiler on`,
     "",
     "top functions (self time)",
     ...summary.topFunctions.map((f) => `  ${String(f.percent).padStart(5)} %  ${f.package.padEnd(28)} ${f.function}`),
@@ -576,7 +576,7 @@ async function main() {
         const data = await fetch(`${server.url}${dataUrl(url)}`, { headers: { Cookie: cookies[page.as] }, redirect: "manual" });
         const dataBytes = data.status === 200 ? (await data.arrayBuffer()).byteLength : null;
         const http = process.env.BENCH_SKIP_HTTP ? {} : await hammer(`${server.url}${url}`, cookies[page.as], server.proc.pid!);
-        const profiled = PROFILE ? await profilePage(page.name, url, cookies[page.as], server.proc.pid!, path.resolve(PROFILE_DIR, ".raw")) : {};
+        const profiled = PROFILE ? await profilePage(page.name, server.url, url, cookies[page.as], server.proc.pid!, path.resolve(PROFILE_DIR, ".raw")) : {};
         const loader = await loaderVersusSql(build, page.route, url, cookies[page.as], replayDb);
         console.log(
           `p95 ${"p95" in http ? http.p95 : "-"} ms, ${"serverCpuMsPerRequest" in http ? http.serverCpuMsPerRequest : "-"} CPU ms/request, ${html.byteLength} B, loader/SQL ${loader?.ratio}`,
