@@ -2,6 +2,7 @@
 // headers, request log and graceful shutdown that remix-serve does not give us.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -56,6 +57,7 @@ if (cluster.isPrimary && workerCount > 1) {
 }
 
 function serve() {
+if (process.env.BENCH_PROFILE_DIR) benchProfiler(process.env.BENCH_PROFILE_DIR);
 
 const app = express();
 app.disable("x-powered-by");
@@ -138,6 +140,14 @@ function hostOrigin(req) {
   return originOf(`${process.env.SECURE_COOKIES === "true" ? "https" : req.protocol}://${host}`);
 }
 
+function decodeURIComponentSafe(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function originOf(value) {
   try {
     const origin = new URL(value).origin;
@@ -166,7 +176,16 @@ app.use((req, res, next) => {
 });
 
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// Only paths under a name the build's client folder holds (favicon.ico, public/ folders) go to
+// express.static: a page request is answered without a stat() of the disk first.
+const clientDir = path.join(buildDir, "client");
+const staticNames = new Set(fs.existsSync(clientDir) ? fs.readdirSync(clientDir).filter((name) => name !== "assets") : []);
+const serveStatic = express.static(clientDir, { maxAge: "1h" });
+app.use((req, res, next) => {
+  const first = req.path.split("/", 2)[1];
+  if (first && staticNames.has(decodeURIComponentSafe(first))) return serveStatic(req, res, next);
+  next();
+});
 
 app.all("*", remixHandler());
 
@@ -247,4 +266,32 @@ function toFetchRequest(req, res) {
     init.duplex = "half";
   }
   return new Request(url.href, init);
+}
+
+/**
+ * For the benchmark only (BENCH_PROFILE_DIR set): SIGUSR2 starts V8's CPU profiler in this
+ * process, the next SIGUSR2 stops it and writes <dir>/<pid>-<n>.cpuprofile, so one page's load
+ * is profiled without the start-up or the other pages.
+ */
+async function benchProfiler(dir) {
+  const inspector = await import("node:inspector");
+  const session = new inspector.Session();
+  session.connect();
+  let running = false;
+  let n = 0;
+  process.on("SIGUSR2", () => {
+    if (!running) {
+      running = true;
+      session.post("Profiler.enable", () => session.post("Profiler.start"));
+      return;
+    }
+    running = false;
+    session.post("Profiler.stop", (error, result) => {
+      if (error) return console.error(`profile failed: ${error.message}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${process.pid}-${++n}.cpuprofile`);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(result.profile));
+      fs.renameSync(`${file}.tmp`, file); // the benchmark waits for the final name
+    });
+  });
 }

@@ -3,6 +3,7 @@
 // 200,000 follow-ups and 1,000,000 interactions, with realistic Cyrillic names.
 //
 //   npm run seed:scale                        # writes bench/scale.sqlite
+//   npm run seed:scale -- --scale=0.1         # writes bench/scale-0.1.sqlite (bench: npm run bench -- --scale=0.1)
 //   npm run seed:scale -- --out=/tmp/x.sqlite --scale=0.1 --seed=7 --today=2026-06-01
 //
 // Deterministic: the same --seed and --today give the same rows (a seeded PRNG, no Math.random).
@@ -31,8 +32,9 @@ const args = new Map(
     return [k, v] as const;
   }),
 );
-const out = args.get("out") ?? process.env.SCALE_DATABASE_PATH ?? "bench/scale.sqlite";
 const scale = Number(args.get("scale") ?? 1);
+// Each scale its own file (bench/scale.sqlite at 1, bench/scale-0.1.sqlite …), as `npm run bench -- --scale=` expects.
+const out = args.get("out") ?? process.env.SCALE_DATABASE_PATH ?? (scale === 1 ? "bench/scale.sqlite" : `bench/scale-${scale}.sqlite`);
 const seed = Number(args.get("seed") ?? 2021);
 const today = args.get("today") ? new Date(`${args.get("today")}T12:00:00Z`) : new Date();
 const password = process.env.DEMO_PASSWORD ?? "forum2021";
@@ -173,10 +175,11 @@ async function main() {
   sqlite.pragma("cache_size = -200000");
   sqlite.pragma("foreign_keys = OFF"); // ids below are generated consistently; checked at the end
 
-  // Triggers (e.g. full-text search) fire on insert; when they only feed external-content FTS5
-  // tables, dropping them for the load and rebuilding the index afterwards is much faster.
+  // Full-text search triggers fire on insert; they only feed external-content FTS5 tables, so
+  // dropping them for the load and rebuilding the index afterwards is much faster. Other
+  // triggers keep firing: what they maintain has no rebuild.
   const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL AND instr(name, '_fts_') > 0")
     .all() as Array<{ name: string; sql: string }>;
   const ftsTables = (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").all() as Array<{ name: string; sql: string }>);
   const rebuildable = ftsTables.filter((t) => /content\s*=\s*'?[a-z_]+/i.test(t.sql) && !/content\s*=\s*''/i.test(t.sql));

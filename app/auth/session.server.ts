@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { getDb, type DbOrTx } from "../db/client.server.ts";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { getDb, preparedOnce, type DbOrTx } from "../db/client.server.ts";
 import { sessions, users } from "../db/schema.ts";
 import { env } from "../env.server.ts";
 
@@ -31,16 +31,35 @@ export async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The active user of a live session, or null. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+/**
+ * The root loader and the route's loader both ask who is signed in, with the same Request: the
+ * answer is looked up once per request. Ending a session anywhere bumps the generation, so a
+ * lookup made before a sign-out is never reused after it.
+ */
+const sessionUserOfRequest = new WeakMap<Request, { generation: number; user: Promise<SessionUser | null> }>();
+let sessionGeneration = 0;
+
+/** The active user of a live session, or null (looked up once per request). */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const cached = sessionUserOfRequest.get(request);
+  if (cached && cached.generation === sessionGeneration) return cached.user;
+  const user = lookUpSessionUser(request);
+  sessionUserOfRequest.set(request, { generation: sessionGeneration, user });
+  return user;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const row = getDb()
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), eq(users.active, true)))
-    .get();
+  const lookup = preparedOnce(getDb(), "session.user", (db) =>
+    db
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+      .prepare(),
+  );
+  const row = lookup.get({ id: sessionId, now: new Date().toISOString() });
   return row?.user ?? null;
 }
 
@@ -69,11 +88,13 @@ export async function createSession(userId: number, meta: SessionMeta) {
 export async function destroySession(request: Request) {
   const sessionId = await readSessionId(request);
   if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  sessionGeneration++;
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 export function destroyAllSessionsOf(userId: number, db: DbOrTx = getDb()) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  sessionGeneration++;
 }
 
 export function redirectToLogin(request: Request): never {

@@ -60,6 +60,26 @@ export function closeDb() {
   globalForDb.__bcrmDb = undefined;
 }
 
+/**
+ * Hot statements are prepared once per connection (drizzle's `.prepare()` with `sql.placeholder`)
+ * instead of built and prepared by SQLite on every request. `key` names the query's shape (a list
+ * with a filter combination is its own shape); the cache is bounded, the oldest shape goes first.
+ */
+const preparedByConnection = new WeakMap<Db, Map<string, unknown>>();
+const MAX_PREPARED_PER_CONNECTION = 500;
+
+export function preparedOnce<T>(db: Db, key: string, prepare: (db: Db) => T): T {
+  let cache = preparedByConnection.get(db);
+  if (!cache) preparedByConnection.set(db, (cache = new Map()));
+  let prepared = cache.get(key) as T | undefined;
+  if (prepared === undefined) {
+    if (cache.size >= MAX_PREPARED_PER_CONNECTION) cache.delete(cache.keys().next().value!);
+    prepared = prepare(db);
+    cache.set(key, prepared);
+  }
+  return prepared;
+}
+
 /** A transaction handle; helpers that run inside a write take `DbOrTx`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;

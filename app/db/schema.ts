@@ -146,6 +146,16 @@ export const tags = sqliteTable("tags", { id: id(), name: text("name").notNull()
   uniqueIndex("tags_name_unique").on(t.name),
 ]);
 
+/**
+ * How many organizations are active (archived = false) and archived, kept by triggers on
+ * organizations (drizzle/0013_organization_counts.sql): the unfiltered list shows its total
+ * without counting 100,000 rows on every view.
+ */
+export const organizationCounts = sqliteTable("organization_counts", {
+  archived: integer("archived", { mode: "boolean" }).primaryKey(),
+  n: integer("n").notNull(),
+});
+
 export const organizationTags = sqliteTable(
   "organization_tags",
   {

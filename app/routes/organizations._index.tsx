@@ -8,7 +8,7 @@ import { ArchivedFilter, FilterSelect, ListFilters, ListHeading } from "#app/com
 import { oblasts, organizationKinds } from "#app/domain/enums.ts";
 import { enumLabel } from "#app/i18n/i18n.ts";
 import { organizationListSpec } from "#app/domain/organization.ts";
-import { listOrganizations, parseOrganizationListParams, type Organization } from "#app/models/organizations.server.ts";
+import { listOrganizations, parseOrganizationListParams, type OrganizationListRow } from "#app/models/organizations.server.ts";
 import { savedViewsFor } from "#app/models/saved-views.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     savedViews: savedViewsFor(user, "organizations"), ...page, params, canCreate: can(user, "writeRecords"), canExport: can(user, "export") });
 }
 
-type Row = Pick<Organization, "id" | "name" | "kind" | "oblast" | "municipality" | "archived" | "updatedAt">;
+type Row = OrganizationListRow;
 const column = createColumnHelper<Row>();
 
 export default function OrganizationsList() {
