@@ -25,15 +25,22 @@ try {
   process.exit(1);
 }
 
-// WEB_CONCURRENCY > 1 runs that many worker processes (one per core): each has its own SQLite
-// connection; WAL lets them read in parallel and busy_timeout queues their writes.
+// WEB_CONCURRENCY set runs that many worker processes (one per core; 1 is one worker): each has its
+// own SQLite connection; WAL lets them read in parallel and busy_timeout queues their writes.
+// Unset, this process serves (development, tests, the demo).
+const clustered = process.env.WEB_CONCURRENCY !== undefined;
 const workerCount = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
+// V8 grows a worker's old space lazily to several times what it needs (335 MB under a minute of
+// load for ~100 MB live); WORKER_HEAP_MB caps it (0: V8's default). See decision 022.
+const workerHeapMb = Number.parseInt(process.env.WORKER_HEAP_MB ?? "128", 10);
 if (cluster.isPrimary) {
   // The daily reminder digest at REMINDERS_AT (HH:MM, Sofia time), when it is set: once, in the primary.
   build.entry.module.startReminderSchedule?.();
 }
-if (cluster.isPrimary && workerCount > 1) {
+if (cluster.isPrimary && clustered) {
   let stopping = false;
+  const heapFlag = workerHeapMb > 0 && !process.execArgv.some((a) => a.startsWith("--max-old-space-size")) ? [`--max-old-space-size=${workerHeapMb}`] : [];
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlag] });
   for (let i = 0; i < workerCount; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (!stopping) {

@@ -294,8 +294,9 @@ async function profilePage(name: string, baseUrl: string, url: string, cookie: s
 // ------------------------------------------------------------------ memory: one worker, a page mix, 60 s
 
 async function memoryRun(urls: string[], email: string) {
+  // One worker, as production runs it (WEB_CONCURRENCY set: a cluster worker with its heap cap); its own figures, not the primary's.
   const server = await startServer({ databasePath: RUN_DB, port: PORT + 2, buildDir: BUILD_DIR, env: { REQUEST_LOG: "off", WEB_CONCURRENCY: "1" } });
-  const pid = server.proc.pid!;
+  const pid = serverPids(server.proc.pid!).find((p) => p !== server.proc.pid) ?? server.proc.pid!;
   const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
   try {
     const serverCookie = await signIn(server.url, email);
