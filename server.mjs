@@ -31,7 +31,8 @@ try {
 const clustered = process.env.WEB_CONCURRENCY !== undefined;
 const workerCount = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
 // V8 grows a worker's old space lazily to several times what it needs (335 MB under a minute of
-// load for ~100 MB live); WORKER_HEAP_MB caps it (0: V8's default). See decision 022.
+// load for ~100 MB live); WORKER_HEAP_MB caps it (0: V8's default). With a small heap V8 also
+// shrinks the young generation, so the semi-space is set back to 16 MB. See decision 022.
 const workerHeapMb = Number.parseInt(process.env.WORKER_HEAP_MB ?? "128", 10);
 if (cluster.isPrimary) {
   // The daily reminder digest at REMINDERS_AT (HH:MM, Sofia time), when it is set: once, in the primary.
@@ -39,7 +40,7 @@ if (cluster.isPrimary) {
 }
 if (cluster.isPrimary && clustered) {
   let stopping = false;
-  const heapFlag = workerHeapMb > 0 && !process.execArgv.some((a) => a.startsWith("--max-old-space-size")) ? [`--max-old-space-size=${workerHeapMb}`] : [];
+  const heapFlag = workerHeapMb > 0 && !process.execArgv.some((a) => a.startsWith("--max-old-space-size")) ? [`--max-old-space-size=${workerHeapMb}`, "--max-semi-space-size=16"] : [];
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlag] });
   for (let i = 0; i < workerCount; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
