@@ -156,6 +156,20 @@ export const organizationCounts = sqliteTable("organization_counts", {
   n: integer("n").notNull(),
 });
 
+/**
+ * Commitments per NIEM area and status, kept by triggers (migration 0014): the dashboard's charts
+ * read these few rows instead of grouping every commitment on each view.
+ */
+export const commitmentCounts = sqliteTable(
+  "commitment_counts",
+  {
+    niemArea: text("niem_area").notNull(),
+    status: text("status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.niemArea, t.status] })],
+);
+
 export const organizationTags = sqliteTable(
   "organization_tags",
   {

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, lte, ne, sql, ty
 import { canCloseFollowUp, notFound, requireCapability, requireFollowUpClose, type CurrentUser } from "../auth/access.server.ts";
 import { getDb } from "../db/client.server.ts";
 import {
+  commitmentCounts as commitmentCountsTable,
   auditEntries,
   commitments,
   commitmentUpdates,
@@ -88,15 +89,11 @@ export type CountRow<K extends string> = { key: K; count: number };
 
 /**
  * Every commitment by status (in the order of the lifecycle) and by NIEM area (withdrawn ones
- * too: they were made), zeros included so the charts are stable. One covering scan of
- * commitments_area_status_idx gives both.
+ * too: they were made), zeros included so the charts are stable. Read from the counts the
+ * triggers keep (commitment_counts), not by grouping every commitment: that grew with the data.
  */
 export function commitmentCounts(): { byStatus: CountRow<CommitmentStatus>[]; byArea: CountRow<NiemArea>[] } {
-  const rows = getDb()
-    .select({ area: commitments.niemArea, status: commitments.status, n: count() })
-    .from(commitments)
-    .groupBy(commitments.niemArea, commitments.status)
-    .all();
+  const rows = getDb().select({ area: commitmentCountsTable.niemArea, status: commitmentCountsTable.status, n: commitmentCountsTable.n }).from(commitmentCountsTable).all();
   const sum = <K extends string>(keys: readonly K[], keyOf: (r: (typeof rows)[number]) => string) => {
     const byKey = new Map<string, number>();
     for (const r of rows) byKey.set(keyOf(r), (byKey.get(keyOf(r)) ?? 0) + r.n);
