@@ -554,6 +554,19 @@ export function findByToken(token: string): RsvpView | null {
   return { invitation, event, settings, canChange };
 }
 
+/** Seats held by confirmed "yes" answers (not those waiting), leaving out one invitation's own when it is answering again. */
+function seatsTaken(tx: DbOrTx, eventId: number, exceptInvitationId?: number): number {
+  const conditions = [eq(eventInvitations.eventId, eventId), eq(eventInvitations.answer, "yes"), eq(eventInvitations.waitlisted, false)];
+  if (exceptInvitationId != null) conditions.push(sql`${eventInvitations.id} <> ${exceptInvitationId}`);
+  return (
+    tx
+      .select({ n: sql<number>`coalesce(sum(${eventInvitations.attendees}), 0)` })
+      .from(eventInvitations)
+      .where(and(...conditions))
+      .get()?.n ?? 0
+  );
+}
+
 /**
  * Seats freed (a "no", fewer attendees, a removal, a larger or no capacity) go to the waiting list
  * in the order of the answers; the first in line who does not fit stops it, so nobody is passed
@@ -568,12 +581,7 @@ function promoteFromWaitingList(tx: DbOrTx, eventId: number, ctx: WriteContext):
     .orderBy(asc(eventInvitations.answeredAt), asc(eventInvitations.id))
     .all();
   if (!waiting.length) return [];
-  let taken =
-    tx
-      .select({ n: sql<number>`coalesce(sum(${eventInvitations.attendees}), 0)` })
-      .from(eventInvitations)
-      .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.answer, "yes"), eq(eventInvitations.waitlisted, false)))
-      .get()?.n ?? 0;
+  let taken = seatsTaken(tx, eventId);
   const promoted: Invitation[] = [];
   for (const invitation of waiting) {
     if (capacity != null && taken + invitation.attendees > capacity) break;
@@ -611,12 +619,7 @@ export function answerInvitation(view: RsvpView, input: RsvpInput, ctx: WriteCon
     const current = tx.select().from(eventInvitations).where(eq(eventInvitations.id, view.invitation.id)).get()!;
     let waitlisted = false;
     if (input.answer === "yes" && view.settings.capacity != null) {
-      const taken =
-        tx
-          .select({ n: sql<number>`coalesce(sum(${eventInvitations.attendees}), 0)` })
-          .from(eventInvitations)
-          .where(and(eq(eventInvitations.eventId, current.eventId), eq(eventInvitations.answer, "yes"), eq(eventInvitations.waitlisted, false), sql`${eventInvitations.id} <> ${current.id}`))
-          .get()?.n ?? 0;
+      const taken = seatsTaken(tx, current.eventId, current.id);
       if (taken + input.attendees > view.settings.capacity) {
         if (!view.settings.waitingList) return { ok: false, reason: "full" } as const;
         waitlisted = true;
